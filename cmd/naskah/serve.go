@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"naskah/letters"
+	"naskah/letters/web"
+)
+
+func runServe(ctx context.Context, args []string) error {
+	var d dataFlags
+	var addr, baseURL string
+	fs := newFlagSet("serve", "serve [--data DIR] [--profile NAMA] [--addr HOST:PORT]",
+		"Menjalankan aplikasi web. Pada direktori data yang masih kosong, Naskah membuat kantor contoh\n(profil --profile, bawaan bkad-kalbar) dengan pengguna dan kasus contoh, lalu mencetak akunnya.")
+	d.register(fs)
+	fs.StringVar(&addr, "addr", "127.0.0.1:8080", "alamat dan port yang didengarkan")
+	fs.StringVar(&baseURL, "base-url", "", "alamat publik aplikasi untuk kode QR (bawaan: http://ADDR)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if baseURL == "" {
+		baseURL = "http://" + addr
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	fresh := !exists(d.dir)
+	a, err := openApp(d, true)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if fresh {
+		logger.Info("direktori data baru: mengisi kantor contoh", "data", d.dir, "profil", a.profile.Slug)
+		if err := a.seedDemo(ctx, os.Stdout); err != nil {
+			return err
+		}
+	}
+	printDemoAccounts(os.Stdout, d.dir)
+	key, err := sessionKey(d.dir)
+	if err != nil {
+		return err
+	}
+	srv := &web.Server{
+		Profile:           a.profile,
+		LetterService:     a.letters,
+		UserService:       a.users,
+		AttachmentService: a.files,
+		AuditService:      a.audit,
+		SessionKey:        key,
+		Logger:            logger,
+		Now:               time.Now,
+		Receipt: func(w io.Writer, l *letters.Letter) error {
+			return a.receipt(context.Background(), w, l, baseURL)
+		},
+	}
+	fmt.Printf("\nNaskah — %s berjalan di %s\n", a.profile.Office.Name, baseURL)
+	return srv.ListenAndServe(ctx, addr)
+}
+
+// sessionKey returns the data directory's session signing key, creating it
+// (0600) on first use so that sessions survive a restart.
+func sessionKey(dir string) ([]byte, error) {
+	path := filepath.Join(dir, "session.key")
+	if key, err := os.ReadFile(path); err == nil && len(key) >= 32 {
+		return key, nil
+	}
+	key := make([]byte, 64)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(path, key, 0o600); err != nil {
+		return nil, fmt.Errorf("write session key: %w", err)
+	}
+	return key, nil
+}
+
+// printDemoAccounts prints the demo accounts file when the directory has one.
+func printDemoAccounts(w io.Writer, dir string) {
+	data, err := os.ReadFile(filepath.Join(dir, demoAccountsFile))
+	if err != nil {
+		return
+	}
+	fmt.Fprintf(w, "\nAkun contoh (dari %s):\n%s", filepath.Join(dir, demoAccountsFile), data)
+}

@@ -1,0 +1,88 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"naskah/letters"
+	"naskah/templates"
+)
+
+// agendaPageSize is the number of letters on one page of the register.
+const agendaPageSize = 50
+
+// agenda: GET /agenda, the agenda register, newest first, with filters.
+func (a *app) agenda(c *gin.Context) {
+	user := letters.UserFromContext(c.Request.Context())
+	f := a.agendaFilter(c)
+	page, _ := strconv.Atoi(c.Query("hal"))
+	page = max(page, 1)
+	f.Limit, f.Offset = agendaPageSize, (page-1)*agendaPageSize
+
+	list, total, err := a.LetterService.FindLetters(c.Request.Context(), f)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	now := a.now()
+	data := templates.AgendaPage{
+		Base:    a.base(c, "Buku Agenda"),
+		Total:   total,
+		Query:   f.Query,
+		Overdue: f.Overdue,
+		Page:    page,
+		Pages:   max((total+agendaPageSize-1)/agendaPageSize, 1),
+	}
+	for _, l := range list {
+		data.Rows = append(data.Rows, templates.AgendaRow{
+			ID: l.ID, AgendaNumber: l.AgendaNumber, ReceivedAt: l.ReceivedAt,
+			Channel: a.channelName(l.Channel), Subject: l.Subject,
+			Complainant: a.complainantName(user, l), Status: l.Status,
+			Deadline: l.Deadline, Overdue: l.Overdue(now),
+		})
+	}
+	for _, s := range letters.Statuses {
+		data.Statuses = append(data.Statuses, templates.Option{Value: string(s), Label: s.Label(), Selected: s == f.Status})
+	}
+	for _, ch := range a.Profile.Channels {
+		data.Channels = append(data.Channels, templates.Option{Value: ch.Code, Label: ch.Name, Selected: ch.Code == f.Channel})
+	}
+	for _, cat := range letters.Categories {
+		data.Categories = append(data.Categories, templates.Option{Value: cat.Code, Label: cat.Label, Selected: cat.Code == f.Category})
+	}
+	if page > 1 {
+		data.PrevURL = agendaURL(c.Request.URL.Query(), page-1)
+	}
+	if page < data.Pages {
+		data.NextURL = agendaURL(c.Request.URL.Query(), page+1)
+	}
+	a.render(c, http.StatusOK, templates.PageAgenda, data)
+}
+
+// agendaFilter reads the filters; unknown values are dropped, not errors,
+// as they come from a URL anyone may edit.
+func (a *app) agendaFilter(c *gin.Context) letters.LetterFilter {
+	var f letters.LetterFilter
+	if s := letters.Status(c.Query("status")); s.Valid() {
+		f.Status = s
+	}
+	if ch := c.Query("saluran"); a.Profile.Channel(ch) != nil {
+		f.Channel = ch
+	}
+	if cat := c.Query("kategori"); templates.CategoryLabel(cat) != cat {
+		f.Category = cat
+	}
+	f.Query = strings.TrimSpace(c.Query("q"))
+	f.Overdue = c.Query("terlambat") == "1"
+	return f
+}
+
+// agendaURL is the register's URL for another page with the same filters.
+func agendaURL(q url.Values, page int) string {
+	q.Set("hal", strconv.Itoa(page))
+	return "/agenda?" + q.Encode()
+}

@@ -1,0 +1,74 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"naskah/letters"
+	"naskah/templates"
+)
+
+// loginFailed is the one message for every failed sign-in, so the form
+// does not tell which usernames exist.
+const loginFailed = "Nama pengguna atau kata sandi salah."
+
+// base fills what the layout needs and takes the pending flash message.
+func (a *app) base(c *gin.Context, title string) templates.Base {
+	return templates.Base{
+		Title:  title,
+		Office: a.Profile.Office.ShortName,
+		User:   letters.UserFromContext(c.Request.Context()),
+		Notice: a.takeFlash(c),
+	}
+}
+
+// loginForm: GET /masuk.
+func (a *app) loginForm(c *gin.Context) {
+	next := safeNext(c.Query("next"))
+	if letters.UserFromContext(c.Request.Context()) != nil {
+		c.Redirect(http.StatusSeeOther, next)
+		return
+	}
+	a.render(c, http.StatusOK, templates.PageLogin, templates.LoginPage{Base: a.base(c, "Masuk"), Next: next})
+}
+
+// login: POST /masuk. The session is rotated on success.
+func (a *app) login(c *gin.Context) {
+	username := strings.TrimSpace(c.PostForm("username"))
+	next := safeNext(c.PostForm("next"))
+	user, err := a.UserService.Authenticate(c.Request.Context(), username, c.PostForm("password"))
+	if letters.ErrorCode(err) == letters.EUNAUTHORIZED {
+		a.log.Info("web: sign-in failed", "username", username, "ip", c.ClientIP())
+		page := templates.LoginPage{Base: a.base(c, "Masuk"), Username: username, Next: next}
+		page.Error = loginFailed
+		a.render(c, http.StatusUnauthorized, templates.PageLogin, page)
+		return
+	} else if err != nil {
+		a.fail(c, err)
+		return
+	}
+	a.startSession(c, user)
+	a.log.Info("web: signed in", "user", user.ID, "ip", c.ClientIP())
+	c.Redirect(http.StatusSeeOther, next)
+}
+
+// logout: POST /keluar.
+func (a *app) logout(c *gin.Context) {
+	a.endSession(c)
+	c.Redirect(http.StatusSeeOther, "/masuk")
+}
+
+// safeNext keeps a redirect target only when it is a path on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return "/agenda"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/masuk") {
+		return "/agenda"
+	}
+	return next
+}

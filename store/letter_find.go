@@ -1,0 +1,200 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"naskah/letters"
+)
+
+// Page sizes of FindLetters.
+const (
+	DefaultLetterLimit = 50
+	MaxLetterLimit     = 500
+)
+
+// scanThreshold is the number of matches above which a page is read by
+// walking the date index rather than by looking each match up.
+var scanThreshold = 2000
+
+// FindLetterByID returns the letter with its attachments. ENOTFOUND.
+func (s *LetterService) FindLetterByID(ctx context.Context, id int64) (*letters.Letter, error) {
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return findLetter(ctx, tx, `id = ?`, id)
+}
+
+// FindLetterByTrackingCode finds a letter by the code given to the
+// complainant, as typed (case, spaces and look-alike letters forgiven).
+// ENOTFOUND.
+func (s *LetterService) FindLetterByTrackingCode(ctx context.Context, code string) (*letters.Letter, error) {
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	l, err := findLetter(ctx, tx, `tracking_code = ?`, letters.NormalizeTrackingCode(code))
+	if letters.ErrorCode(err) == letters.ENOTFOUND {
+		return nil, letters.Errorf(letters.ENOTFOUND, "Kode pelacakan %q tidak ditemukan. Periksa kembali kode pada tanda terima.", strings.TrimSpace(code))
+	}
+	return l, err
+}
+
+// FindLetters lists letters newest first (by time received). Query searches
+// subject, body, origin and sender's name by words (each word also matches as
+// a prefix), or an exact agenda number, tracking code or LAPOR! ID. From is
+// inclusive, To exclusive. The total counts every match before Limit
+// (default 50, at most 500) and Offset.
+func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter) ([]*letters.Letter, int, error) {
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+
+	where, args := []string{"1 = 1"}, []any{}
+	add := func(cond string, a ...any) { where, args = append(where, cond), append(args, a...) }
+	if f.Status != "" {
+		add("status = ?", string(f.Status))
+	}
+	if f.Channel != "" {
+		add("channel = ?", f.Channel)
+	}
+	if f.Category != "" {
+		add("category = ?", f.Category)
+	}
+	if f.From != nil {
+		add("received_at >= ?", formatTime(*f.From))
+	}
+	if f.To != nil {
+		add("received_at < ?", formatTime(*f.To))
+	}
+	if f.Overdue {
+		add("status NOT IN ('delivered', 'closed') AND paused_at IS NULL AND deadline < ?", formatTime(tx.now))
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		// An OR of indexed terms: SQLite looks each one up and unites them.
+		cond := `(agenda_number = ? OR tracking_code = ? OR (lapor_id = ? AND lapor_id <> '')`
+		a := []any{q, letters.NormalizeTrackingCode(q), strings.ToUpper(q)}
+		if m := ftsQuery(q); m != "" {
+			cond += ` OR {id} IN (SELECT rowid FROM letters_fts WHERE letters_fts MATCH ?)`
+			a = append(a, m)
+		}
+		add(cond+")", a...)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = DefaultLetterLimit
+	}
+	limit = min(limit, MaxLetterLimit)
+	offset := max(f.Offset, 0)
+
+	// Counting apart from the page lets the page read only its own rows.
+	cond := strings.Join(where, " AND ")
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM letters WHERE `+strings.ReplaceAll(cond, "{id}", "id"),
+		args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count letters: %w", err)
+	}
+	// Few matches: fetch them by rowid and sort. Many matches (a common
+	// word): walk the date index newest first and stop at the page's end;
+	// "+id" keeps SQLite from looking every match up.
+	idExpr := "id"
+	if total > scanThreshold {
+		idExpr = "+id"
+	}
+	cond = strings.ReplaceAll(cond, "{id}", idExpr)
+	out := []*letters.Letter{}
+	if total <= offset {
+		return out, total, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+letterColumns+` FROM letters
+		WHERE `+cond+` ORDER BY received_at DESC, id DESC`+limitOffset(limit, offset), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find letters: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		l, err := scanLetter(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("store: find letters: %w", err)
+	}
+	return out, total, nil
+}
+
+// ftsQuery turns what a person typed into an FTS5 query that cannot be a
+// syntax error: every word becomes a quoted prefix term ("kata"*), and the
+// terms must all match. Operators and brackets in the input are only
+// separators. It returns "" when there is no word.
+func ftsQuery(q string) string {
+	words := strings.FieldsFunc(q, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+	if len(words) > 16 {
+		words = words[:16]
+	}
+	terms := make([]string, len(words))
+	for i, w := range words {
+		terms[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
+	}
+	return strings.Join(terms, " ")
+}
+
+// LetterEvents returns the timeline, oldest first. ENOTFOUND.
+func (s *LetterService) LetterEvents(ctx context.Context, id int64) ([]*letters.Event, error) {
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if _, err := findLetter(ctx, tx, `id = ?`, id); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, letter_id, action, from_status, to_status, note,
+		COALESCE(actor_id, 0), actor, position, at FROM letter_events WHERE letter_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: letter events: %w", err)
+	}
+	defer rows.Close()
+	out := []*letters.Event{}
+	for rows.Next() {
+		var e letters.Event
+		if err := rows.Scan(&e.ID, &e.LetterID, &e.Action, &e.From, &e.To, &e.Note,
+			&e.ActorID, &e.Actor, &e.Position, scanTime(&e.At)); err != nil {
+			return nil, fmt.Errorf("store: scan event: %w", err)
+		}
+		out = append(out, &e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: letter events: %w", err)
+	}
+	return out, nil
+}
+
+// findLetter returns one letter with its attachments. ENOTFOUND.
+func findLetter(ctx context.Context, tx *Tx, where string, arg any) (*letters.Letter, error) {
+	l, err := scanLetter(tx.QueryRowContext(ctx, `SELECT `+letterColumns+` FROM letters WHERE `+where, arg))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, letters.Errorf(letters.ENOTFOUND, "Surat tidak ditemukan.")
+	} else if err != nil {
+		return nil, err
+	}
+	if l.Attachments, err = findLetterAttachments(ctx, tx, l.ID); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
