@@ -43,6 +43,8 @@ func (s *LetterService) CreateLetter(ctx context.Context, l *letters.Letter, upl
 	normalizeLetter(l)
 	if user == nil && l.Channel != "web" {
 		return letters.Errorf(letters.EUNAUTHORIZED, "Silakan masuk terlebih dahulu untuk mencatat surat.")
+	} else if user == nil {
+		l.ReceivedAt = time.Time{} // the public cannot date its own complaint
 	}
 	if err := checkLetterLengths(l); err != nil {
 		return err
@@ -70,13 +72,16 @@ func (s *LetterService) CreateLetter(ctx context.Context, l *letters.Letter, upl
 		return err
 	}
 	defer tx.Rollback()
-	if err := createLetter(ctx, tx, l, user); err != nil {
-		return err
+	err = createLetter(ctx, tx, l, user)
+	if err == nil {
+		if err = tx.Commit(); err != nil {
+			err = fmt.Errorf("store: create letter: %w", err)
+		}
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: create letter: %w", err)
+	if err != nil {
+		l.ID, l.AgendaNumber, l.TrackingCode = 0, "", "" // nothing was saved
 	}
-	return nil
+	return err
 }
 
 // normalizeLetter trims what people type and fills the category default.

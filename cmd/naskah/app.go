@@ -66,7 +66,7 @@ func initDir(dir, name string) error {
 	if name == "" {
 		name = "bkad-kalbar"
 	}
-	data, err := profile.Source(name)
+	data, err := profileSource(name)
 	if err != nil {
 		return err
 	}
@@ -120,6 +120,18 @@ func openApp(d dataFlags, create bool) (*app, error) {
 		files:   store.NewAttachmentService(db),
 		audit:   store.NewAuditService(db),
 	}, nil
+}
+
+// profileSource returns the YAML text of a profile file or embedded slug.
+func profileSource(name string) ([]byte, error) {
+	if !isFile(name) {
+		return profile.Source(name)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, letters.Errorf(letters.EINVALID, "Berkas profil %q tidak dapat dibaca: %v", name, err)
+	}
+	return data, nil
 }
 
 func isFile(name string) bool {

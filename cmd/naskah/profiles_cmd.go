@@ -45,7 +45,7 @@ func runProfiles(ctx context.Context, args []string) error {
 		if fs.NArg() != 1 {
 			return letters.Errorf(letters.EINVALID, "Sebutkan satu nama profil atau berkas.")
 		}
-		data, err := profile.Source(fs.Arg(0))
+		data, err := profileSource(fs.Arg(0))
 		if err != nil {
 			return err
 		}
