@@ -1,6 +1,10 @@
 package letters
 
 import (
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // offices run on machines without a zoneinfo database
 )
@@ -44,6 +48,7 @@ func (d CalendarDay) KindLabel() string {
 // NewCalendar and safe for concurrent use.
 type Calendar struct {
 	loc      *time.Location
+	mu       sync.RWMutex           // guards days and lastYear: AddDays may run while others read
 	days     map[string]CalendarDay // by date
 	lastYear int                    // last year with national data
 }
@@ -119,7 +124,9 @@ func (c *Calendar) workingDate(date time.Time) bool {
 	if wd := date.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return false
 	}
+	c.mu.RLock()
 	_, off := c.days[date.Format(dateLayout)]
+	c.mu.RUnlock()
 	return !off
 }
 
@@ -129,6 +136,8 @@ func (c *Calendar) IsWorkingDay(t time.Time) bool { return c.workingDate(c.date(
 // DayOff returns the day off on t's local date. Weekends are not days off
 // unless listed.
 func (c *Calendar) DayOff(t time.Time) (CalendarDay, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
 	d, ok := c.days[c.date(t).Format(dateLayout)]
 	return d, ok
 }
@@ -169,10 +178,56 @@ func (c *Calendar) WorkingDaysBetween(a, b time.Time) int {
 
 // LastYear is the last year for which national days (libur nasional or cuti
 // bersama) are known; 0 when none are.
-func (c *Calendar) LastYear() int { return c.lastYear }
+func (c *Calendar) LastYear() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.lastYear
+}
 
 // Covers reports whether the national days of t's local year are known.
-func (c *Calendar) Covers(t time.Time) bool { return t.In(c.loc).Year() <= c.lastYear }
+func (c *Calendar) Covers(t time.Time) bool { return t.In(c.loc).Year() <= c.LastYear() }
+
+// DaysOfYear lists the days off of a year in date order.
+func (c *Calendar) DaysOfYear(year int) []CalendarDay {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	prefix := strconv.Itoa(year) + "-"
+	var out []CalendarDay
+	for date, d := range c.days {
+		if strings.HasPrefix(date, prefix) {
+			out = append(out, d)
+		}
+	}
+	slices.SortFunc(out, func(a, b CalendarDay) int { return strings.Compare(a.Date, b.Date) })
+	return out
+}
+
+// HasDay reports whether date (YYYY-MM-DD) is already a day off.
+func (c *Calendar) HasDay(date string) bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	_, ok := c.days[date]
+	return ok
+}
+
+// AddDays adds days off to a calendar in use, e.g. a year's holidays the
+// office imports while Naskah runs. Dates already known keep their entry.
+// EINVALID for a bad date or kind; then nothing is added.
+func (c *Calendar) AddDays(days []CalendarDay) error {
+	add, err := NewCalendar(c.loc, days)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for date, d := range add.days {
+		if _, ok := c.days[date]; !ok {
+			c.days[date] = d
+		}
+	}
+	c.lastYear = max(c.lastYear, add.lastYear)
+	return nil
+}
 
 // Add returns start plus d. Minutes and hours are added as they are, days
 // off or not; working_days is AddWorkingDays; days (calendar days) ends at

@@ -113,6 +113,9 @@ func (db *DB) Open() (err error) {
 	if err := db.checkProfile(); err != nil {
 		return err
 	}
+	if err := db.loadHolidays(); err != nil {
+		return err
+	}
 
 	if db.read, err = sql.Open("sqlite3", db.dsn(true)); err != nil {
 		return fmt.Errorf("store: open readers: %w", err)
@@ -244,4 +247,22 @@ func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("store: integrity check: %w", err)
 	}
 	return res, nil
+}
+
+// loadHolidays adds the days off the office stored to the calendar.
+func (db *DB) loadHolidays() error {
+	ctx := context.Background()
+	tx, err := db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	days, err := findHolidays(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if err := db.Calendar.AddDays(days); err != nil {
+		return fmt.Errorf("store: stored holidays: %w", err)
+	}
+	return nil
 }

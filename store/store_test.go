@@ -220,9 +220,11 @@ func TestOpen_ReopenKeepsDataAndRefusesOtherOffice(t *testing.T) {
 	if got.AgendaNumber != l.AgendaNumber {
 		t.Fatalf("agenda number after reopen = %q, want %q", got.AgendaNumber, l.AgendaNumber)
 	}
+	// Each migration file is applied once, however often the file is opened.
+	files, _ := filepath.Glob(filepath.Join("migrations", "*.sql"))
 	var n int
-	if err := RawDB(t, db2).QueryRow(`SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil || n != 1 {
-		t.Fatalf("migrations recorded = %d (%v), want 1", n, err)
+	if err := RawDB(t, db2).QueryRow(`SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil || n != len(files) || n == 0 {
+		t.Fatalf("migrations recorded = %d (%v), want %d", n, err, len(files))
 	}
 
 	other := store.NewDB(dir)
