@@ -16,7 +16,7 @@ import (
 // it, the warning is gone, and the day is still there after a restart.
 func TestHolidays_NextYearAddedByOffice(t *testing.T) {
 	dir := t.TempDir()
-	db, clock := MustOpenDBAt(t, dir, testProfile) // Manggarai Timur, WITA; surat: 7 working days
+	db, clock := MustOpenDBAt(t, dir, testProfile)           // Manggarai Timur, WITA; surat: 7 working days
 	clock.Set(time.Date(2026, 12, 21, 1, 0, 0, 0, time.UTC)) // Monday 21 Dec 2026, 09:00 WITA
 	ctx := MustClerk(t, db)
 	wita := db.Calendar.Location()

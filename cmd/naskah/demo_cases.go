@@ -60,6 +60,9 @@ func (a *app) seedCases(ctx context.Context) (int, error) {
 		ch := a.profile.Channels[i%len(a.profile.Channels)]
 		l := &letters.Letter{Channel: ch.Code, Category: dc.category, Subject: dc.subject, Body: dc.body,
 			Complainant: dc.party, Statement: true}
+		// Spread the cases over the last two weeks so that deadlines, time
+		// left and overdue cases show as they would in a real office.
+		l.ReceivedAt = demoReceived(a.db.Calendar, len(demoCases)-i)
 		if ch.Code == "lapor" {
 			l.LaporID = fmt.Sprintf("LAP-%d%05d", time.Now().Year(), 1200+i)
 		}
@@ -155,4 +158,18 @@ func (a *app) anyoneMay(act letters.Action) bool {
 		}
 	}
 	return false
+}
+
+// demoReceived is office hours on the working day `back` working days ago
+// (about two days apart per step).
+func demoReceived(cal *letters.Calendar, back int) time.Time {
+	t := time.Now().In(cal.Location())
+	for n := 0; n < back*2; {
+		t = t.AddDate(0, 0, -1)
+		if cal.IsWorkingDay(t) {
+			n++
+		}
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 8, 15+back*7, 0, 0, cal.Location())
 }
