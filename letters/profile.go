@@ -8,23 +8,24 @@ package letters
 // Profiles are written in YAML (see package letters/profile, which loads,
 // embeds and validates them); the yaml tags below are the file's keys.
 type Profile struct {
-	Slug        string        `yaml:"slug"`        // "bkad-kalbar"
-	Office      Office        `yaml:"office"`      // identity and letterhead
-	Service     Service       `yaml:"service"`     // the published Standar Pelayanan
-	TimeZone    string        `yaml:"time_zone"`   // IANA name: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
-	Positions   []Position    `yaml:"positions"`   // every position that appears anywhere else
-	Users       []ProfileUser `yaml:"users"`       // demo/initial users holding those positions
-	Channels    []Channel     `yaml:"channels"`    // the channels the office accepts
-	Classes     []Class       `yaml:"classes"`     // optional complaint classes with their own deadlines
-	Extension   *Duration     `yaml:"extension"`   // how much an official may extend a deadline, once
-	Actions     []ActionRule  `yaml:"actions"`     // who may perform each workflow action
-	Documents   []Document    `yaml:"documents"`   // document types: number formats and approval chains
-	Escalation  *Escalation   `yaml:"escalation"`  // where a late case goes
-	Reports     []ReportDuty  `yaml:"reports"`     // report duties
-	Holidays    []Holiday     `yaml:"holidays"`    // the office's own days off (regional holidays)
-	Privacy     Privacy       `yaml:"privacy"`     // who sees personal data
-	Agenda      string        `yaml:"agenda"`      // document code whose number format gives agenda numbers
-	Responsible string        `yaml:"responsible"` // position named on the receipt as responsible, unless a channel says otherwise
+	Slug        string           `yaml:"slug"`        // "bkad-kalbar"
+	Office      Office           `yaml:"office"`      // identity and letterhead
+	Service     Service          `yaml:"service"`     // the published Standar Pelayanan
+	TimeZone    string           `yaml:"time_zone"`   // IANA name: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
+	Positions   []Position       `yaml:"positions"`   // every position that appears anywhere else
+	Users       []ProfileUser    `yaml:"users"`       // demo/initial users holding those positions
+	Channels    []Channel        `yaml:"channels"`    // the channels the office accepts
+	Classes     []Class          `yaml:"classes"`     // optional complaint classes with their own deadlines
+	Extension   *Duration        `yaml:"extension"`   // how much an official may extend a deadline, once
+	Actions     []ActionRule     `yaml:"actions"`     // who may perform each workflow action
+	Documents   []Document       `yaml:"documents"`   // document types: number formats and approval chains
+	Escalation  *Escalation      `yaml:"escalation"`  // where a late case goes
+	Reports     []ReportDuty     `yaml:"reports"`     // report duties
+	Holidays    []Holiday        `yaml:"holidays"`    // the office's own days off (regional holidays)
+	Privacy     Privacy          `yaml:"privacy"`     // who sees personal data
+	Agenda      string           `yaml:"agenda"`      // document code whose number format gives agenda numbers
+	Responsible string           `yaml:"responsible"` // position named on the receipt as responsible, unless a channel says otherwise
+	Disposition DispositionRules `yaml:"disposition"` // exceptions to "dispose down only" (disposition.go)
 }
 
 // Office is the letterhead and contact data.

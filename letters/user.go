@@ -41,6 +41,9 @@ type UserService interface {
 	CreateUser(ctx context.Context, u *User, password string) error
 	// SetPassword replaces a user's password. EINVALID, ENOTFOUND.
 	SetPassword(ctx context.Context, id int64, password string) error
+	// SetActive enables or disables a user's account; a disabled user is
+	// signed out at the next request. ENOTFOUND.
+	SetActive(ctx context.Context, id int64, active bool) error
 	// Authenticate returns the active user with these credentials, or
 	// EUNAUTHORIZED with the same message whatever was wrong.
 	Authenticate(ctx context.Context, username, password string) (*User, error)

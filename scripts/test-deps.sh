@@ -9,6 +9,11 @@ set -euo pipefail
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind; } ||
+  need+=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng) # OCR tests (letters/scan)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf) # a password-protected PDF (letters/scan)
+command -v chromium >/dev/null 2>&1 || need+=(chromium) # browser tests (letters/web)
+command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd) # IMAP tests (mail, cmd/naskah fetch)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

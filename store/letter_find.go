@@ -28,7 +28,7 @@ func (s *LetterService) FindLetterByID(ctx context.Context, id int64) (*letters.
 		return nil, err
 	}
 	defer tx.Rollback()
-	return findLetter(ctx, tx, `id = ?`, id)
+	return visibleLetter(ctx, tx, id) // workflow.go: a unit sees a letter once disposed to it
 }
 
 // FindLetterByTrackingCode finds a letter by the code given to the
@@ -48,7 +48,8 @@ func (s *LetterService) FindLetterByTrackingCode(ctx context.Context, code strin
 }
 
 // FindLetters lists letters newest first (by time received). Query searches
-// subject, body, origin and sender's name by words (each word also matches as
+// subject, body, origin, sender's name and the text read from the
+// attachments (scan.go) by words (each word also matches as
 // a prefix), or an exact agenda number, tracking code or LAPOR! ID. From is
 // inclusive, To exclusive. The total counts every match before Limit
 // (default 50, at most 500) and Offset.
@@ -76,6 +77,11 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 	if f.To != nil {
 		add("received_at < ?", formatTime(*f.To))
 	}
+	if cond, a, err := visibility(ctx, tx); err != nil {
+		return nil, 0, err
+	} else if cond != "" {
+		add(cond, a...) // workflow.go: a unit sees a letter once disposed to it
+	}
 	if f.Overdue {
 		add("status NOT IN ('delivered', 'closed') AND paused_at IS NULL AND deadline < ?", formatTime(tx.now))
 	}
@@ -85,6 +91,9 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 		a := []any{q, letters.NormalizeTrackingCode(q), strings.ToUpper(q)}
 		if m := ftsQuery(q); m != "" {
 			cond += ` OR {id} IN (SELECT rowid FROM letters_fts WHERE letters_fts MATCH ?)`
+			a = append(a, m)
+			// scan.go: the text read from the letter's attachments.
+			cond += ` OR {id} IN (SELECT letter_id FROM scans_fts WHERE scans_fts MATCH ?)`
 			a = append(a, m)
 		}
 		add(cond+")", a...)

@@ -114,6 +114,7 @@ type LetterPage struct {
 	Events        []EventRow
 	Actions       []ActionForm
 	HasReceipt    bool
+	Workflow      *WorkflowPanel // dispositions, drafts and signed documents (workflow_pages.go)
 }
 
 // Due is a deadline with the time left, in words.

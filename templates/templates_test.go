@@ -58,7 +58,7 @@ func samples() map[string]any {
 		Complainant: letters.Party{Name: "Budi Santoso", NIK: templates.Mask("6171010101010001", 4), Phone: templates.Mask("081234567890", 3)},
 		Attachments: []*letters.Attachment{{ID: 3, Name: "ktp.pdf", Size: 2500}},
 	}
-	return map[string]any{
+	m := map[string]any{
 		templates.PageLogin: templates.LoginPage{Base: templates.Base{Title: "Masuk", Error: "Nama pengguna atau kata sandi salah."}, Username: "rina", Next: "/agenda"},
 		templates.PageAgenda: templates.AgendaPage{
 			Base: templates.Base{Title: "Buku Agenda", Office: "BKAD", User: staff},
@@ -93,6 +93,13 @@ func samples() map[string]any {
 		},
 		templates.PageError: templates.ErrorPage{Base: templates.Base{Title: "Tidak ditemukan"}, Status: 404, Message: "Surat tidak ditemukan."},
 	}
+	for k, v := range portalSamples() { // portal_test.go: public and admin pages
+		m[k] = v
+	}
+	for k, v := range workflowSamples(letter, staff) { // workflow_pages_test.go
+		m[k] = v
+	}
+	return m
 }
 
 func TestEveryPageRenders(t *testing.T) {

@@ -52,6 +52,9 @@ type app struct {
 	files    *store.AttachmentService
 	audit    *store.AuditService
 	renderer *pdf.Renderer
+	mail     *store.MailService     // email intake (fetch, import)
+	workflow *store.WorkflowService // dispositions, drafts, signed documents (workflow_app.go)
+	delegate *store.DelegationService
 }
 
 // exists reports whether dir already holds a Naskah office.
@@ -112,14 +115,20 @@ func openApp(d dataFlags, create bool) (*app, error) {
 		db.Close()
 		return nil, fmt.Errorf("load PDF fonts: %w", err)
 	}
-	return &app{
+	a := &app{
 		dir: d.dir, profile: p, db: db, renderer: r,
 		letters: store.NewLetterService(db),
 		users:   store.NewUserService(db),
 		numbers: store.NewNumberService(db),
 		files:   store.NewAttachmentService(db),
 		audit:   store.NewAuditService(db),
-	}, nil
+		mail:    store.NewMailService(db),
+	}
+	if err := a.openWorkflow(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return a, nil
 }
 
 // profileSource returns the YAML text of a profile file or embedded slug.

@@ -58,8 +58,17 @@ func (a *app) seedDemo(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := a.demoWorkflow(ctx, w); err != nil { // demo_workflow.go
+		return err
+	}
+	if err := a.demoMail(ctx, w); err != nil { // demo_mail.go
+		return err
+	}
+	if err := a.demoScanLetter(ctx, w); err != nil { // demo_scan.go
+		return err
+	}
 	fmt.Fprintf(w, "Kantor contoh %s: %d pengguna, %d kasus.\n", a.profile.Office.Name, len(created), n)
-	return nil
+	return a.demoReport(ctx, w) // demo_report.go
 }
 
 // demoPassword is a readable random password for the demo accounts.

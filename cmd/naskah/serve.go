@@ -8,10 +8,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"naskah/letters"
 	"naskah/letters/web"
+	"naskah/store"
 )
 
 func runServe(ctx context.Context, args []string) error {
@@ -35,6 +37,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
+	a.workflow.BaseURL = strings.TrimRight(baseURL, "/") // printed in verification QR codes
 	if fresh {
 		logger.Info("direktori data baru: mengisi kantor contoh", "data", d.dir, "profil", a.profile.Slug)
 		if err := a.seedDemo(ctx, os.Stdout); err != nil {
@@ -42,6 +45,8 @@ func runServe(ctx context.Context, args []string) error {
 		}
 	}
 	printDemoAccounts(os.Stdout, d.dir)
+	stopScans := a.startScanWorker(ctx, logger) // ocr_cmd.go: text of attachments, in the background
+	defer stopScans()
 	key, err := sessionKey(d.dir)
 	if err != nil {
 		return err
@@ -52,13 +57,19 @@ func runServe(ctx context.Context, args []string) error {
 		UserService:       a.users,
 		AttachmentService: a.files,
 		AuditService:      a.audit,
-		SessionKey:        key,
-		Logger:            logger,
-		Now:               time.Now,
+		HolidayService:    store.NewHolidayService(a.db),
+		ScanService:       store.NewScanService(a.db), // ocr_cmd.go
+		// the workflow (workflow_app.go): one service behind four interfaces
+		DispositionService: a.workflow, DraftService: a.workflow, DocumentService: a.workflow,
+		TaskService: a.workflow, DelegationService: a.delegate,
+		SessionKey: key,
+		Logger:     logger,
+		Now:        time.Now,
 		Receipt: func(w io.Writer, l *letters.Letter) error {
 			return a.receipt(context.Background(), w, l, baseURL)
 		},
 	}
+	startMailFetch(ctx, a, logger) // email intake and outbox, when set (fetch_cmd.go)
 	fmt.Printf("\nNaskah — %s berjalan di %s\n", a.profile.Office.Name, baseURL)
 	return srv.ListenAndServe(ctx, addr)
 }

@@ -155,7 +155,12 @@ func TestServeKilledMidIntake(t *testing.T) {
 	}
 	stored := map[string]bool{}
 	seqs := map[int]bool{}
+	numbered := 0
 	for _, l := range list {
+		if l.AgendaNumber == "" {
+			continue // received (e.g. demo email) but not yet in the agenda
+		}
+		numbered++
 		stored[l.AgendaNumber] = true
 		seq, err := strconv.Atoi(strings.Split(l.AgendaNumber, "/")[1])
 		if err != nil {
@@ -168,7 +173,7 @@ func TestServeKilledMidIntake(t *testing.T) {
 			t.Errorf("agenda number %s was given to a client but is not stored", a)
 		}
 	}
-	for i := 1; i <= total; i++ {
+	for i := 1; i <= numbered; i++ {
 		if !seqs[i] {
 			t.Errorf("agenda number %d is missing: numbers have a gap", i)
 		}

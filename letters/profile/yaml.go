@@ -138,7 +138,7 @@ var sectionNames = map[string]string{
 	"letters.Identity": "identity", "letters.Duration": "tenggat", "letters.Class": "classes",
 	"letters.ActionRule": "actions", "letters.Document": "documents", "letters.ChainStep": "chain",
 	"letters.Escalation": "escalation", "letters.ReportDuty": "reports", "letters.Holiday": "holidays",
-	"letters.Privacy": "privacy",
+	"letters.Privacy": "privacy", "letters.DispositionRules": "disposition",
 }
 
 // sectionKeys returns a section's name and the keys it knows.

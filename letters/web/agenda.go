@@ -37,6 +37,7 @@ func (a *app) agenda(c *gin.Context) {
 		Page:    page,
 		Pages:   max((total+agendaPageSize-1)/agendaPageSize, 1),
 	}
+	a.reportNotice(user, &data.Base) // report duties due (report.go)
 	for _, l := range list {
 		data.Rows = append(data.Rows, templates.AgendaRow{
 			ID: l.ID, AgendaNumber: l.AgendaNumber, ReceivedAt: l.ReceivedAt,

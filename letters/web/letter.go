@@ -83,9 +83,24 @@ func (a *app) showLetter(c *gin.Context, id int64, status int, errMsg string) {
 		page.Events = append(page.Events, templates.EventRow{At: e.At, Action: eventLabel(e.Action), To: e.To,
 			Actor: e.Actor, Position: a.Profile.PositionTitle(e.Position), Note: e.Note})
 	}
+	if a.DispositionService != nil && a.DraftService != nil && a.DocumentService != nil {
+		// Opening the letter marks the dispositions to the user as opened
+		// (they can no longer be withdrawn).
+		if err := a.DispositionService.MarkDispositionsOpened(ctx, id); err != nil {
+			a.fail(c, err)
+			return
+		}
+		if page.Workflow, err = a.workflowPanel(c, l); err != nil {
+			a.fail(c, err)
+			return
+		}
+	}
 	for _, act := range letters.AllowedActions(l.Status) {
 		if user == nil || !a.Profile.MayPerform(user.Position, act) {
 			continue
+		}
+		if act == letters.ActionDispose && page.Workflow != nil {
+			continue // the disposition form of the workflow panel
 		}
 		f := templates.ActionForm{Action: act, Label: act.Label(), NeedsNote: slices.Contains(noteRequired, act)}
 		if act == letters.ActionDispose {
@@ -100,6 +115,19 @@ func (a *app) showLetter(c *gin.Context, id int64, status int, errMsg string) {
 var otherEvents = map[string]string{
 	"create":  "Surat dicatat",
 	"receive": "Surat diterima",
+	// workflow events (store/draft_chain.go, disposition.go, document.go)
+	"paraf":                "Paraf",
+	"return_step":          "Dikembalikan dengan catatan",
+	"withdraw_disposition": "Disposisi ditarik",
+	"deliver_pending":      "Menunggu pengiriman",
+	"draft_side":           "Susun naskah",
+	"submit_side":          "Ajukan untuk paraf",
+	"paraf_side":           "Paraf",
+	"sign_side":            "Tandatangani",
+	"number_side":          "Registrasi/penomoran",
+	"deliver_side":         "Serahkan/kirim",
+	"send_back_side":       "Kembalikan dengan catatan",
+	"return_step_side":     "Dikembalikan dengan catatan",
 }
 
 // eventLabel is the label of a timeline entry.
@@ -151,7 +179,14 @@ func (a *app) transition(c *gin.Context) {
 		Note:   strings.TrimSpace(c.PostForm("catatan")),
 		To:     strings.TrimSpace(c.PostForm("tujuan")),
 	}
-	_, err = a.LetterService.Transition(c.Request.Context(), id, in)
+	if in.Action == letters.ActionDispose && a.DispositionService != nil {
+		// With the workflow wired, every disposition goes through it: down
+		// the hierarchy only, numbered, with its Lembar Disposisi.
+		_, err = a.DispositionService.Dispose(c.Request.Context(), letters.DisposeInput{LetterID: id,
+			To: []string{in.To}, Note: in.Note})
+	} else {
+		_, err = a.LetterService.Transition(c.Request.Context(), id, in)
+	}
 	switch letters.ErrorCode(err) {
 	case "":
 		a.flash(c, fmt.Sprintf("Tindakan %q berhasil dicatat.", in.Action.Label()))

@@ -58,6 +58,10 @@ func TestPersonalDataIsMaskedForPositionsWithoutTheRight(t *testing.T) {
 	l := e.createLetter("Hibah belum cair")
 	path := "/surat/" + strconv.FormatInt(l.ID, 10)
 
+	// A unit sees a letter once it is disposed to it.
+	if _, err := e.letters.Transition(e.user(officer), l.ID, letters.TransitionInput{Action: letters.ActionDispose, To: "kabid_bmd"}); err != nil {
+		t.Fatal(err)
+	}
 	c := e.client()
 	c.login(fieldHead) // kabid_bmd: not in privacy.view_personal
 	page := c.get(path)

@@ -28,6 +28,19 @@ type Server struct {
 	UserService       letters.UserService
 	AttachmentService letters.AttachmentService
 	AuditService      letters.AuditService
+	// HolidayService keeps the days off the office adds (admin pages); the
+	// stored days join the calendar when the handler is built. Optional.
+	HolidayService letters.HolidayService
+	// The disposition, drafting and signing workflow (workflow.go). When
+	// DraftService is nil the workflow pages are not served.
+	DispositionService letters.DispositionService
+	DraftService       letters.DraftService
+	DocumentService    letters.DocumentService
+	TaskService        letters.TaskService
+	DelegationService  letters.DelegationService
+	// ScanService gives the text read from attachments (letters/scan).
+	// Optional: nil answers an empty list.
+	ScanService letters.ScanService
 	// Receipt renders the Tanda Bukti Pengaduan of l as PDF. Set by cmd;
 	// when nil, the receipt link is hidden and its URL answers 404.
 	Receipt func(w io.Writer, l *letters.Letter) error
@@ -73,6 +86,15 @@ func (s *Server) Handler() (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: office calendar: %w", err)
 	}
+	if s.HolidayService != nil {
+		days, err := s.HolidayService.FindHolidays(context.Background())
+		if err == nil {
+			err = cal.AddDays(days)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("web: office holidays: %w", err)
+		}
+	}
 	tmpl.Location = cal.Location()
 	a := &app{Server: s, tmpl: tmpl, cal: cal, log: s.Logger, now: s.Now}
 	if a.log == nil {
@@ -113,9 +135,11 @@ func (a *app) routes(e *gin.Engine) {
 	root.POST("/masuk", a.login)
 	root.POST("/keluar", a.logout)
 	root.GET("/lacak", a.track)
+	root.GET("/", a.home) // staff go on to /agenda
+	a.portalRoutes(root)
 
 	staff := root.Group("/", a.requireUser)
-	staff.GET("/", func(c *gin.Context) { c.Redirect(http.StatusFound, "/agenda") })
+	a.adminRoutes(staff)
 	staff.GET("/agenda", a.agenda)
 	staff.GET("/surat/baru", a.intakeForm)
 	staff.POST("/surat", a.intake)
@@ -123,11 +147,14 @@ func (a *app) routes(e *gin.Engine) {
 	staff.POST("/surat/:id/aksi", a.transition)
 	staff.GET("/surat/:id/tanda-bukti.pdf", a.receipt)
 	staff.GET("/lampiran/:id", a.attachment)
+	staff.GET("/laporan", a.report) // the report workbook (report.go)
+	a.workflowRoutes(root, staff)   // dispositions, drafts, documents (workflow.go)
 
 	api := e.Group("/api/v1", session, a.loadUser, a.requireAPIUser)
 	api.POST("/letters", a.apiCreateLetter)
 	api.GET("/letters", a.apiLetters)
 	api.GET("/letters/:id", a.apiLetter)
+	api.GET("/letters/:id/scans", a.apiLetterScans) // scan.go
 
 	e.NoRoute(session, a.loadUser, a.notFound)
 }

@@ -16,15 +16,15 @@ const logoH = 24.0 // mm
 // contacts, and a thick and a thin rule. logo, when not empty, is a PNG set
 // on the left. It returns the y below the rules.
 func (d *doc) letterhead(o letters.Office, logo []byte) float64 {
-	left, right := marginX, pageW-marginX
+	left, right := d.mx, d.pw-d.mx
 	y := marginTop
 	if len(logo) > 0 {
 		opt := gofpdf.ImageOptions{ImageType: "PNG"}
 		info := d.RegisterImageOptionsReader("logo", opt, bytes.NewReader(logo))
 		if info != nil && info.Height() > 0 {
 			logoW := min(logoH*info.Width()/info.Height(), 40)
-			d.ImageOptions("logo", marginX, y, logoW, logoH, false, opt, 0, "")
-			left = marginX + logoW + 4
+			d.ImageOptions("logo", d.mx, y, logoW, logoH, false, opt, 0, "")
+			left = d.mx + logoW + 4
 		}
 	}
 	cx, w := (left+right)/2, right-left
@@ -52,9 +52,9 @@ func (d *doc) letterhead(o letters.Office, logo []byte) float64 {
 	y += 2.2
 	d.SetDrawColor(0, 0, 0)
 	d.SetLineWidth(0.8)
-	d.Line(marginX, y, pageW-marginX, y)
+	d.Line(d.mx, y, d.pw-d.mx, y)
 	d.SetLineWidth(0.25)
-	d.Line(marginX, y+1.2, pageW-marginX, y+1.2)
+	d.Line(d.mx, y+1.2, d.pw-d.mx, y+1.2)
 	return y + 1.2
 }
 

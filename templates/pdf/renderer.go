@@ -43,7 +43,7 @@ func (d *doc) finish(w io.Writer) error {
 			d.SetPage(i)
 			d.SetTextColor(90, 90, 90)
 			d.font(styleRegular, 8)
-			d.textRight(pageW-marginX, pageH-8, fmt.Sprintf("Halaman %d dari %d", i, n))
+			d.textRight(d.pw-d.mx, d.ph-8, fmt.Sprintf("Halaman %d dari %d", i, n))
 		}
 	}
 	var buf bytes.Buffer
@@ -59,7 +59,7 @@ func (d *doc) finish(w io.Writer) error {
 // need starts a new page when h mm do not fit below y; it returns the y to
 // write at. A new page starts with the document's reference line.
 func (d *doc) need(y, h float64) float64 {
-	if y+h <= pageH-marginBottom {
+	if y+h <= d.ph-marginBottom {
 		return y
 	}
 	style, size := d.style, d.size
@@ -68,10 +68,10 @@ func (d *doc) need(y, h float64) float64 {
 	if d.ref != "" {
 		d.SetTextColor(90, 90, 90)
 		d.font(styleRegular, 8)
-		d.text(marginX, y, d.ref+" (lanjutan)")
+		d.text(d.mx, y, d.ref+" (lanjutan)")
 		d.SetDrawColor(150, 150, 150)
 		d.SetLineWidth(0.2)
-		d.Line(marginX, y+1.8, pageW-marginX, y+1.8)
+		d.Line(d.mx, y+1.8, d.pw-d.mx, y+1.8)
 		d.SetTextColor(0, 0, 0)
 		d.SetDrawColor(0, 0, 0)
 		y += 8

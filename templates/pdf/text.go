@@ -20,11 +20,23 @@ type doc struct {
 	size  float64 // points
 	buf   []byte
 	ref   string // names the document atop continuation pages
+	// Page width and height and side margin in mm: A4 and marginX unless
+	// the document is made with newDocSize.
+	pw, ph, mx float64
+	// Size (points) and line pitch (mm) of letter text; see paragraph.go.
+	bodyFS, bodyLH float64
 }
 
 func (r *Renderer) newDoc(title, author string) *doc {
-	f := gofpdf.New("P", "mm", "A4", "")
-	f.SetMargins(marginX, marginTop, marginX)
+	return r.newDocSize(title, author, pageW, pageH, marginX)
+}
+
+// newDocSize starts a portrait document of w × h mm with side margins mx.
+func (r *Renderer) newDocSize(title, author string, w, h, mx float64) *doc {
+	f := gofpdf.NewCustom(&gofpdf.InitType{
+		OrientationStr: "P", UnitStr: "mm", Size: gofpdf.SizeType{Wd: w, Ht: h},
+	})
+	f.SetMargins(mx, marginTop, mx)
 	f.SetAutoPageBreak(false, 0)
 	// Page streams stay uncompressed: gofpdf makes a new 1 MB zlib writer for
 	// every stream (the page, the QR palette), which costs more than half the
@@ -34,7 +46,7 @@ func (r *Renderer) newDoc(title, author string) *doc {
 	f.SetAuthor(author, true)
 	f.SetCreator("Naskah", true)
 	f.AddPage()
-	d := &doc{Fpdf: f, fs: r.fonts, added: map[[2]int]bool{}}
+	d := &doc{Fpdf: f, fs: r.fonts, added: map[[2]int]bool{}, pw: w, ph: h, mx: mx, bodyFS: bodySize, bodyLH: bodyLH}
 	d.font(styleRegular, 10)
 	return d
 }

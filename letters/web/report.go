@@ -1,0 +1,95 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"mime"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"naskah/letters"
+	"naskah/reports"
+	"naskah/templates"
+)
+
+// xlsxType is the media type of an Excel workbook.
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// report: GET /laporan?periode=2026-10 (or 2026-Q3, 2026-S2, 2026), the
+// report workbook of the period. Without periode, the latest period that has
+// ended, of the kind of the profile's first report duty (a month when there
+// is none). Only the positions that prepare reports and the heads may
+// download it (Profile.MayViewReports). The cases come from the letter
+// service when it also implements letters.ReportService (the store does).
+// The workbook is built whole before anything is sent, so a failure is a
+// clean error page rather than half a file.
+func (a *app) report(c *gin.Context) {
+	ctx := c.Request.Context()
+	user := letters.UserFromContext(ctx)
+	if user == nil {
+		a.fail(c, letters.Errorf(letters.EUNAUTHORIZED, "Silakan masuk terlebih dahulu."))
+		return
+	}
+	if !a.Profile.MayViewReports(user.Position) {
+		a.fail(c, letters.Errorf(letters.EFORBIDDEN, "Jabatan Anda (%s) tidak berwenang mengunduh laporan pengaduan.", a.Profile.PositionTitle(user.Position)))
+		return
+	}
+	src, ok := a.LetterService.(letters.ReportService)
+	if !ok {
+		a.fail(c, letters.Errorf(letters.ENOTFOUND, "Laporan pengaduan belum tersedia di kantor ini."))
+		return
+	}
+	per, err := a.reportPeriod(c.Query("periode"))
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	var buf bytes.Buffer
+	if _, err := reports.Write(ctx, &buf, src, reports.Options{
+		Profile: a.Profile, Calendar: a.cal, Period: per, Issued: a.now(),
+	}); err != nil {
+		a.fail(c, fmt.Errorf("web: report %s: %w", per, err))
+		return
+	}
+	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": reports.FileName(a.Profile, per)}))
+	c.Header("Cache-Control", "no-store")
+	c.Data(http.StatusOK, xlsxType, buf.Bytes())
+}
+
+// reportPeriod reads the periode parameter, or gives the latest period
+// that has ended.
+func (a *app) reportPeriod(s string) (letters.Period, error) {
+	if s != "" {
+		return letters.ParsePeriod(s)
+	}
+	kind := letters.PeriodMonthly
+	if len(a.Profile.Reports) > 0 {
+		kind = a.Profile.Reports[0].Period
+	}
+	cur, err := letters.PeriodAt(kind, a.now(), a.cal.Location())
+	if err != nil {
+		return cur, err
+	}
+	return cur.Prev(), nil
+}
+
+// reportNotice adds to base's notice the reports the user's position must
+// prepare now (Profile.ReportTasks): from the first working day after the
+// period up to the due day. Whether a report was sent is not recorded yet,
+// so the reminder ends on the due day.
+func (a *app) reportNotice(user *letters.User, base *templates.Base) {
+	if user == nil {
+		return
+	}
+	for _, t := range a.Profile.ReportTasks(a.cal, a.now(), user.Position, nil) {
+		if t.Late() {
+			continue
+		}
+		msg := "Tugas laporan: " + t.Text() + ". Unduh di /laporan?periode=" + t.Period.String() + "."
+		if base.Notice != "" {
+			base.Notice += " "
+		}
+		base.Notice += msg
+	}
+}
