@@ -96,3 +96,11 @@ type Signer interface {
 	// gives Valid false with the reason.
 	Verify(ctx context.Context, pdf []byte) (SignatureCheck, error)
 }
+
+// RecordSigner is implemented by signers that can also sign a document's
+// approval record (number, SHA-256, version, every paraf), so that the record
+// kept beside the PDF cannot be changed unnoticed.
+type RecordSigner interface {
+	SignRecord(data []byte) ([]byte, error)
+	VerifyRecord(data, sig []byte) error
+}

@@ -246,7 +246,16 @@ func (s *WorkflowService) readDocument(doc *letters.IssuedDocument) ([]byte, err
 // CheckFile tells whether data is the original of the document with code:
 // the same SHA-256 as the stored file and a signature the signer accepts.
 func (s *WorkflowService) CheckFile(ctx context.Context, code string, data []byte) (letters.FileCheck, error) {
-	doc, err := s.FindDocumentByCode(ctx, code)
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return letters.FileCheck{}, err
+	}
+	defer tx.Rollback()
+	doc, err := findDocument(ctx, tx, `verify_code = ?`, letters.NormalizeTrackingCode(code))
+	if err != nil {
+		return letters.FileCheck{}, err
+	}
+	recordProblem, err := checkRecord(ctx, tx, s.Signer, doc)
 	if err != nil {
 		return letters.FileCheck{}, err
 	}
@@ -265,6 +274,8 @@ func (s *WorkflowService) CheckFile(ctx context.Context, code string, data []byt
 		fc.Reason = "Berkas ini BUKAN dokumen asli: isinya berbeda dari dokumen " + doc.Number + " yang diterbitkan."
 	case s.Signer != nil && !fc.Signature.Valid:
 		fc.Reason = "Tanda tangan elektronik tidak sah: " + fc.Signature.Reason
+	case recordProblem != "":
+		fc.Reason = recordProblem
 	default:
 		fc.Original = true
 	}

@@ -184,6 +184,9 @@ func (s *WorkflowService) sign(ctx context.Context, tx *Tx, id int64, afterSeq i
 		Approvals []letters.Paraf `json:"approvals"`
 	}{out.ID, n.Formatted, out.SHA256, d.Version, append(parafs, *mark)}
 	rec, _ := json.Marshal(record)
+	if err := signRecord(ctx, tx, s.Signer, out.ID, rec); err != nil {
+		return nil, err
+	}
 	return out, appendAudit(ctx, tx, &letters.AuditEntry{Action: "document.sign", Entity: "letter", EntityID: l.ID,
 		Detail: string(rec)})
 }
