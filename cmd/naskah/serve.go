@@ -69,7 +69,8 @@ func runServe(ctx context.Context, args []string) error {
 			return a.receipt(context.Background(), w, l, baseURL)
 		},
 	}
-	startMailFetch(ctx, a, logger) // email intake and outbox, when set (fetch_cmd.go)
+	startMailFetch(ctx, a, logger)                  // email intake and outbox, when set (fetch_cmd.go)
+	startEscalation(ctx, a, logger, 10*time.Minute) // overdue cases, as the profile says (escalate_cmd.go)
 	fmt.Printf("\nNaskah — %s berjalan di %s\n", a.profile.Office.Name, baseURL)
 	return srv.ListenAndServe(ctx, addr)
 }
