@@ -21,8 +21,10 @@ vet:
 test: test-deps vet
 	$(GO) test -tags $(TAGS) -count=1 ./...
 
+# Go benchmarks, then a large office (LETTERS=100000 by default), cold start
+# and load runs: see scripts/bench.sh and README "Performance".
 bench:
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+	bash scripts/bench.sh
 
 clean:
 	rm -f naskah

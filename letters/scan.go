@@ -93,6 +93,19 @@ type ScanService interface {
 	// FindLetterScans lists the scans of a letter's attachments in upload
 	// order. ENOTFOUND for an unknown letter.
 	FindLetterScans(ctx context.Context, letterID int64) ([]*Scan, error)
+	// ConfirmScanDetails stores the details the clerk confirmed or corrected
+	// after reading the suggestions: the letter's origin, the sender's number
+	// and date and the subject. EUNAUTHORIZED, EFORBIDDEN (the position may
+	// not register letters), EINVALID naming the field, ENOTFOUND.
+	ConfirmScanDetails(ctx context.Context, letterID int64, d ScanDetails) (*Letter, error)
+}
+
+// ScanDetails are a letter's details as the clerk confirmed them.
+type ScanDetails struct {
+	Origin    string     // asal surat
+	RefNumber string     // nomor surat
+	RefDate   *time.Time // tanggal surat
+	Subject   string     // perihal
 }
 
 // ScanQueue is the durable queue of extraction jobs. Every stored PDF, JPEG

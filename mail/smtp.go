@@ -157,9 +157,13 @@ type Outbox struct {
 	Logger   *slog.Logger
 }
 
-// Flush sends every due message once and reports how many were sent and
-// how many failed.
+// Flush queues the signed documents waiting for delivery by email, then
+// sends every due message once and reports how many were sent and how many
+// failed.
 func (o *Outbox) Flush(ctx context.Context) (sent, failed int, err error) {
+	if _, err := o.Service.QueueDocumentMail(ctx); err != nil {
+		return 0, 0, err
+	}
 	due, err := o.Service.DueMail(ctx, 100)
 	if err != nil {
 		return 0, 0, err

@@ -54,6 +54,10 @@ func (s *MailService) QueueDocumentMail(ctx context.Context) (int, error) {
 			return n, err
 		}
 		if err := s.QueueMail(sys, m); err != nil {
+			switch letters.ErrorCode(err) {
+			case letters.EINVALID, letters.ENOTFOUND, letters.ETOOLARGE:
+				continue // cannot go by email (e.g. no address): one document never blocks the others
+			}
 			if isUnique(err) {
 				continue // queued meanwhile by another process
 			}
@@ -94,7 +98,7 @@ func (s *MailService) documentMail(ctx context.Context, doc *letters.IssuedDocum
 		name, doc.Title, doc.Number, l.TrackingCode, doc.VerifyCode, p.Office.Name)
 	file := strings.NewReplacer("/", "-", `\`, "-").Replace(doc.Title+" "+doc.Number) + ".pdf"
 	return &letters.OutgoingMail{LetterID: l.ID, Kind: kind, DocumentID: doc.ID, Text: text,
-		Subject: doc.Title + " " + doc.Number,
+		Subject:     doc.Title + " " + doc.Number,
 		Attachments: []letters.MailPart{{Name: file, ContentType: "application/pdf", Data: pdf}}}, nil
 }
 

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,5 +116,47 @@ func TestFindLetters_MatchesScanText(t *testing.T) {
 	}
 	if _, total, _ := ls.FindLetters(ctx, letters.LetterFilter{Query: "retribusi"}); total != 2 {
 		t.Fatalf("after lifting confidentiality: %d letters, want 2", total)
+	}
+}
+
+// Only a position that registers letters may store the confirmed details;
+// the subject may not be emptied; the change is on the timeline.
+func TestConfirmScanDetails(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := MustClerk(t, db)
+	l := MustCreateLetter(t, db, ctx, NewLetter("Surat dipindai"))
+	q := store.NewScanService(db)
+	other := ""
+	for _, p := range db.Profile.Positions {
+		if !db.Profile.MayPerform(p.Code, letters.ActionRegister) {
+			other = p.Code
+			break
+		}
+	}
+	if other != "" {
+		octx, _ := MustUser(t, db, other)
+		_, err := q.ConfirmScanDetails(octx, l.ID, letters.ScanDetails{Subject: "x"})
+		ExpectCode(t, err, letters.EFORBIDDEN)
+	}
+	_, err := q.ConfirmScanDetails(ctx, l.ID, letters.ScanDetails{Subject: "  "})
+	ExpectCode(t, err, letters.EINVALID)
+	_, err = q.ConfirmScanDetails(ctx, 99999, letters.ScanDetails{Subject: "x"})
+	ExpectCode(t, err, letters.ENOTFOUND)
+
+	d := time.Date(2026, 10, 11, 16, 0, 0, 0, time.UTC)
+	got, err := q.ConfirmScanDetails(ctx, l.ID, letters.ScanDetails{Origin: "Dinas Sosial", RefNumber: "460/9/DINSOS/2026", RefDate: &d, Subject: "Permohonan Data"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.RefNumber != "460/9/DINSOS/2026" || got.Subject != "Permohonan Data" || got.RefDate == nil || !got.RefDate.Equal(d) {
+		t.Fatalf("stored %+v", got)
+	}
+	events, err := store.NewLetterService(db).LetterEvents(ctx, l.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := events[len(events)-1]
+	if last.Action != "scan_confirm" || !strings.Contains(last.Note, `Nomor surat: "" → "460/9/DINSOS/2026"`) {
+		t.Fatalf("last event = %+v", last)
 	}
 }

@@ -99,6 +99,9 @@ func samples() map[string]any {
 	for k, v := range workflowSamples(letter, staff) { // workflow_pages_test.go
 		m[k] = v
 	}
+	for k, v := range scanSamples(letter, staff) { // scan_test.go
+		m[k] = v
+	}
 	return m
 }
 

@@ -37,7 +37,7 @@ func runSend(ctx context.Context, args []string) error {
 	var kind, text, as, host, security, user, from string
 	var port int
 	var files multiFlag
-	var save bool
+	var save, pending bool
 	fs := newFlagSet("send", "send --letter ID --text ISI [--attach BERKAS.pdf] [--kind answer|kelengkapan]",
 		"Menjadwalkan email kepada pengadu (jawaban bertanda tangan atau pemberitahuan kelengkapan) lalu\n"+
 			"mengirimnya lewat server SMTP kantor. Email yang gagal dicoba lagi otomatis oleh `naskah serve` dan\n"+
@@ -55,6 +55,7 @@ func runSend(ctx context.Context, args []string) error {
 	fs.StringVar(&user, "smtp-user", "", "nama pengguna SMTP (kosong: tanpa login)")
 	fs.StringVar(&from, "from", "", "alamat pengirim (bawaan: email kantor pada profil)")
 	fs.BoolVar(&save, "save", false, "simpan pengaturan SMTP untuk send dan serve berikutnya")
+	fs.BoolVar(&pending, "pending", false, "kirim semua email yang menunggu: dokumen bertanda tangan yang diserahkan melalui email dan email yang gagal sebelumnya")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -74,6 +75,14 @@ func runSend(ctx context.Context, args []string) error {
 	sender, err := smtpSender(ctx, a, host, security, user, from, port)
 	if err != nil {
 		return err
+	}
+	if pending {
+		sent, failed, err := (&mail.Outbox{Service: a.mail, Sender: sender}).Flush(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("Email terkirim: %d; belum terkirim (dicoba lagi nanti): %d.\n", sent, failed)
+		return nil
 	}
 	if id == 0 {
 		if save {

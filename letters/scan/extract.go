@@ -37,7 +37,7 @@ type Limits struct {
 var DefaultLimits = Limits{
 	MaxPages:     50,
 	PageTimeout:  90 * time.Second,
-	MaxPixels:    60_000_000,
+	MaxPixels:    40_000_000, // A4 at 600 dpi is 35 million
 	MaxDimension: 20_000,
 	DPI:          300,
 }

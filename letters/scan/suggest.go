@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"naskah/letters"
 )
@@ -21,14 +22,14 @@ func Suggest(text string) letters.Suggestion {
 
 	for i := head; i < len(lines); i++ {
 		line := lines[i]
-		switch {
-		case labelOnly(line) && i+1 < len(lines):
+		if labelOnly(line) {
 			// "Hal" on its own line, its value below: ": Penyampaian …".
 			if j := nextNonBlank(lines, i+1); j > 0 && strings.HasPrefix(lines[j], ":") {
-				lines[i] = line + " " + lines[j]
-				lines[j] = ""
-				i--
+				line += " " + lines[j]
+				lines[i], lines[j] = line, ""
 			}
+		}
+		switch {
 		case s.Number == "" && numberRe.MatchString(line):
 			s.Number = cleanNumber(group(numberRe, line))
 			if s.Number == "" && i+1 < len(lines) && strings.Contains(lines[i+1], "/") {
@@ -49,7 +50,26 @@ func Suggest(text string) letters.Suggestion {
 			}
 		}
 	}
+	s.Number = agreeMonth(s.Number, s.Date)
 	return s
+}
+
+var romanMonths = []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
+
+// agreeMonth corrects the Roman month of a number by the letter's date: a
+// number is given in the month the letter is dated, so "…/XII/2026" on a
+// letter of 16 November 2026 is OCR's "XI" (one stroke too many or few).
+func agreeMonth(number string, date *time.Time) string {
+	parts := strings.Split(number, "/")
+	n := len(parts)
+	if date == nil || n < 3 || !yearRe.MatchString(parts[n-1]) {
+		return number
+	}
+	want := romanMonths[date.Month()-1]
+	if got := parts[n-2]; got != want && romanish.MatchString(got) && editDistance(got, want) == 1 {
+		parts[n-2] = want
+	}
+	return strings.Join(parts, "/")
 }
 
 var (
@@ -58,12 +78,14 @@ var (
 	numberRe    = regexp.MustCompile(`(?i)^(?:n[o0]m[o0]r|nomer)\b\s*[:;.,]?\s*(.*)$|^(?i:no)\s*[.:;]\s*(.*)$`)
 	natureRe    = regexp.MustCompile(`(?i)^sifat\s*[:;.,]?\s*(.*)$`)
 	enclosureRe = regexp.MustCompile(`(?i)^(?:lampiran|lamp\.?)\s*[:;.,]?\s*(.*)$`)
-	subjectRe   = regexp.MustCompile(`(?i)^(?:hal|perihal|perlhal|perihai)\s*[:;.,]\s*(.*)$|^(?i:perihal)\s+(.*)$|^(?i:hal|perihal)\s+[-–]\s+(.*)$`)
+	subjectRe   = regexp.MustCompile(`(?i)^(?:hal|perihal|perlhal|perihai)\s*[:;.,]\s*(.*)$|^(?i:perihal)\s+(.*)$|^(?i:hal|perihal)\s+[-–1l|!]\s+(.*)$`)
 	addresseeRe = regexp.MustCompile(`(?i)^(?:kepada\s*:?\s*)?(?:yth|ytn|yt h)\s*[.,:;]?\s*(.*)$`)
 	kepadaRe    = regexp.MustCompile(`(?i)^kepada\s*[:.]?\s*$`)
 	labelRe     = regexp.MustCompile(`(?i)^(?:nomor|sifat|lampiran|hal|perihal|yth|kepada|tembusan|dengan hormat)\b`)
 	diRe        = regexp.MustCompile(`(?i)^(?:di|di-|di\.|di -)\s*$|^di\s*[-–]?\s*tempat\b|^tempat\b|^di[-–]?\s+\S+(?:\s+\S+)?$`)
 )
+
+var strayCount = regexp.MustCompile(`^[\d.,\s]*?\s*\b(\d+ \(\pL+\).*)$`)
 
 var countStroke = regexp.MustCompile(`^(\d+)\s*[|lI]?\s*\(`)
 
@@ -143,13 +165,17 @@ var addressWords = regexp.MustCompile(`(?i)\b(?:jalan|jl\.?|telepon|telp\.?|tlp|
 // "PEMERINTAH …" line the office is the line(s) after it.
 func letterhead(lines []string) ([]string, string) {
 	var head, names []string
+	address := false
 	for _, l := range lines {
 		if l == "" || isRule(l) {
 			continue
 		}
 		head = append(head, l)
-		if !addressWords.MatchString(l) && mostlyUpper(l) {
-			names = append(names, l)
+		// The name comes before the address; what follows the address is
+		// the rule or specks read as letters.
+		address = address || addressWords.MatchString(l)
+		if !address && mostlyUpper(l) {
+			names = append(names, strings.TrimLeftFunc(l, func(r rune) bool { return !unicode.IsLetter(r) }))
 		}
 	}
 	if len(names) > 1 && strings.HasPrefix(strings.ToUpper(names[0]), "PEMERINTAH") {
@@ -191,12 +217,18 @@ func cleanEnclosure(v string) string {
 		return "-"
 	}
 	// Lampiran is a count with its unit ("1 (satu) berkas") or a dash; a
-	// value of one or two characters is the dash as OCR read it.
-	if len([]rune(v)) <= 2 {
+	// value of one or two characters, or a short one without a digit, is
+	// the dash as OCR read it.
+	if n := len([]rune(v)); n <= 2 || n <= 4 && !strings.ContainsAny(v, "0123456789") {
 		return "-"
 	}
-	// "3|(tiga) berkas": a stroke OCR saw between the count and its words.
-	return countStroke.ReplaceAllString(v, "$1 (")
+	// "3|(tiga) berkas": a stroke OCR saw between the count and its words;
+	// "1.2 (dua) lembar": a speck read before the count.
+	v = countStroke.ReplaceAllString(v, "$1 (")
+	if m := strayCount.FindStringSubmatch(v); m != nil {
+		v = m[1]
+	}
+	return v
 }
 
 // subject returns the Hal value and the lines that continue it.

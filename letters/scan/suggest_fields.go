@@ -119,6 +119,8 @@ func cleanNumber(v string) string {
 		return ""
 	}
 	parts := strings.Split(v, "/")
+	// The classification code is dotted: "400-3.4" is OCR's "400.3.4".
+	parts[0] = dashInCode.ReplaceAllString(parts[0], "$1.$2")
 	for i, p := range parts {
 		digits, confusable := 0, 0
 		for _, r := range p {
@@ -141,6 +143,7 @@ func cleanNumber(v string) string {
 }
 
 var (
+	dashInCode  = regexp.MustCompile(`(\d)[-–](\d)`)
 	slashSpaces = regexp.MustCompile(`\s*([/.])\s*`)
 	yearRe      = regexp.MustCompile(`^(?:19|20)\d\d$`)
 	romanish    = regexp.MustCompile(`^(?:[1Il|]{1,3}|[1Il|]?[VvXx][1Il|]{0,3})$`)
@@ -149,13 +152,14 @@ var (
 // natures are the levels of Sifat a letter may carry.
 var natures = []string{"Sangat Segera", "Sangat Rahasia", "Segera", "Biasa", "Penting", "Rahasia", "Terbatas"}
 
-// cleanNature maps an OCR'd Sifat to its canonical spelling.
+// cleanNature maps an OCR'd Sifat to its canonical spelling, also when a
+// speck was read before it ("1 Biasa").
 func cleanNature(v string) string {
 	v = cleanValue(v)
 	lv := strings.ToLower(v)
 	for _, n := range natures {
 		ln := strings.ToLower(n)
-		if lv == ln || strings.HasPrefix(lv, ln+" ") || editDistance(lv, ln) <= 1 {
+		if lv == ln || strings.HasPrefix(lv, ln+" ") || strings.HasSuffix(lv, " "+ln) || editDistance(lv, ln) <= 1 {
 			return n
 		}
 	}

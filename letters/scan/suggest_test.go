@@ -90,6 +90,16 @@ Hal
 				Date: date(2026, 2, 1), Subject: "Laporan Kasus Demam Berdarah"},
 		},
 		{
+			name: "Roman month disagreeing with the date by one stroke, dash in the code, a speck before the count",
+			text: `BADAN PENDAPATAN DAERAH
+Pontianak, 16 November 2026
+Nomor : 400-3.4/522/DINKES/XI1/2026
+Lampiran : 1.2 (dua) lembar
+Hal : Laporan Pajak`,
+			want: letters.Suggestion{Origin: "Badan Pendapatan Daerah", Number: "400.3.4/522/DINKES/XI/2026", Place: "Pontianak",
+				Date: date(2026, 11, 16), Enclosure: "2 (dua) lembar", Subject: "Laporan Pajak"},
+		},
+		{
 			name: "a citizen's letter: no letterhead, no number",
 			text: `Kepada Yth. Kepala Badan Keuangan
 di Kupang
@@ -131,5 +141,25 @@ func TestSuggest_LetterheadLines(t *testing.T) {
 	s := Suggest("PEMERINTAH KOTA KUPANG\nDINAS SOSIAL\nJalan Soekarno No. 3, Kupang\n________\nNomor : 460/9/DINSOS/2026\n")
 	if len(s.Letterhead) != 3 || s.Letterhead[2] != "Jalan Soekarno No. 3, Kupang" || s.Origin != "Dinas Sosial" {
 		t.Fatalf("letterhead = %q, origin %q", s.Letterhead, s.Origin)
+	}
+}
+
+// The "Kepada Yth." block right of the labels is cut from their rows and
+// written after them; rows come in page order whatever Tesseract's blocks.
+func TestLayoutText_RightColumn(t *testing.T) {
+	w := func(block, left, top int, text string) ocrWord {
+		return ocrWord{block: block, line: top / 70, left: left, top: top, w: 30 * len(text), h: 40, text: text}
+	}
+	words := []ocrWord{
+		w(1, 300, 1000, "Nomor"), w(1, 600, 1000, ":"), w(1, 650, 1002, "800/1/X/2026"), w(2, 1700, 1004, "Kepada"),
+		w(1, 300, 1070, "Hal"), w(1, 600, 1070, ":"), w(1, 650, 1071, "Laporan"), w(2, 1700, 1074, "Yth."), w(2, 1830, 1074, "Bupati"),
+		w(3, 650, 1140, "Pajak"), w(2, 1700, 1142, "di"),
+		w(1, 1700, 1210, "Tempat"),
+		w(4, 300, 1400, "Dengan"), w(4, 500, 1400, "hormat,"),
+	}
+	got := layoutText(words, 2480)
+	want := "Nomor : 800/1/X/2026\nHal : Laporan\nPajak\n\nKepada\nYth. Bupati\ndi\nTempat\n\nDengan hormat,"
+	if got != want {
+		t.Fatalf("layout =\n%s\nwant\n%s", got, want)
 	}
 }

@@ -124,6 +124,9 @@ func layoutText(words []ocrWord, pageWidth int) string {
 			}
 		}
 		left, right := join(ws[:cut]), join(ws[cut:])
+		if !hasWordChar(left + right) {
+			continue // a speck or a rule read as punctuation
+		}
 		rightOnly := pageWidth > 0 && ws[0].left > rightEdge
 		wide := i > 0 && r.y-rows[i-1].y > pitch*1.5
 		switch {
@@ -169,7 +172,9 @@ func skew(words []ocrWord) float64 {
 		}
 		n := float64(len(ws))
 		if d := n*sxx - sx*sx; d > 0 {
-			slopes = append(slopes, (n*sxy-sx*sy)/d)
+			if sl := (n*sxy - sx*sy) / d; sl > -0.05 && sl < 0.05 { // within 3°
+				slopes = append(slopes, sl)
+			}
 		}
 	}
 	if len(slopes) == 0 {
@@ -186,3 +191,5 @@ func join(ws []ocrWord) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+func hasWordChar(s string) bool { return countWordChars(s) > 0 }

@@ -16,7 +16,10 @@ import (
 var servedTypes = map[string]bool{"application/pdf": true, "image/jpeg": true, "image/png": true}
 
 // attachment: GET /lampiran/:id, always as a download (Content-Disposition
-// attachment, nosniff), never shown inline in Naskah's origin.
+// attachment, nosniff), never shown inline in Naskah's origin. The file
+// follows its letter: whoever may not read the letter gets the letter's
+// answer (404), and the files of a confidential complaint (which may show
+// the complainant: a KTP, a signature) go only to the complaint officer.
 func (a *app) attachment(c *gin.Context) {
 	id, err := letterID(c, "Lampiran")
 	if err != nil {
@@ -31,6 +34,16 @@ func (a *app) attachment(c *gin.Context) {
 	att, err := a.AttachmentService.FindAttachmentByID(ctx, id)
 	if err != nil {
 		a.fail(c, err)
+		return
+	}
+	l, err := a.LetterService.FindLetterByID(ctx, att.LetterID) // applies who may see the letter
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	if _, hidden, _ := a.visibleLetter(letters.UserFromContext(ctx), l); hidden == labelConfidential {
+		a.fail(c, letters.Errorf(letters.EFORBIDDEN,
+			"Lampiran pengaduan yang identitas pengadunya dirahasiakan hanya dapat dibuka oleh petugas pengaduan."))
 		return
 	}
 	rc, err := a.AttachmentService.OpenAttachment(ctx, id)

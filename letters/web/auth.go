@@ -35,23 +35,35 @@ func (a *app) loginForm(c *gin.Context) {
 	a.render(c, http.StatusOK, templates.PageLogin, templates.LoginPage{Base: a.base(c, "Masuk"), Next: next})
 }
 
-// login: POST /masuk. The session is rotated on success.
-func (a *app) login(c *gin.Context) {
+// login: POST /masuk. The session is rotated on success. Failures are
+// limited per account and per address (login_limit.go).
+func (a *app) login(c *gin.Context, lim *loginLimits) {
 	username := strings.TrimSpace(c.PostForm("username"))
 	next := safeNext(c.PostForm("next"))
+	page := func() templates.LoginPage {
+		return templates.LoginPage{Base: a.base(c, "Masuk"), Username: username, Next: next}
+	}
+	account, address := accountKey(username), c.ClientIP()
+	if blocked, wait := lim.blocked(account, address); blocked {
+		a.log.Warn("web: sign-in refused, too many failures", "username", username, "ip", address)
+		a.tooManyLogins(c, page(), wait)
+		return
+	}
 	user, err := a.UserService.Authenticate(c.Request.Context(), username, c.PostForm("password"))
 	if letters.ErrorCode(err) == letters.EUNAUTHORIZED {
-		a.log.Info("web: sign-in failed", "username", username, "ip", c.ClientIP())
-		page := templates.LoginPage{Base: a.base(c, "Masuk"), Username: username, Next: next}
-		page.Error = loginFailed
-		a.render(c, http.StatusUnauthorized, templates.PageLogin, page)
+		lim.failed(account, address)
+		a.log.Info("web: sign-in failed", "username", username, "ip", address)
+		p := page()
+		p.Error = loginFailed
+		a.render(c, http.StatusUnauthorized, templates.PageLogin, p)
 		return
 	} else if err != nil {
 		a.fail(c, err)
 		return
 	}
+	lim.account.reset(account)
 	a.startSession(c, user)
-	a.log.Info("web: signed in", "user", user.ID, "ip", c.ClientIP())
+	a.log.Info("web: signed in", "user", user.ID, "ip", address)
 	c.Redirect(http.StatusSeeOther, next)
 }
 

@@ -138,6 +138,9 @@ func eventLabel(action string) string {
 	if l, ok := otherEvents[action]; ok {
 		return l
 	}
+	if l, ok := letters.MailEvents[action]; ok {
+		return l
+	}
 	return action
 }
 

@@ -70,10 +70,10 @@ var access = map[string]allow{
 	"GET /surat/:id":                   readers,
 	"POST /surat/:id/aksi":             mayOn(letters.ActionVerify), // sent with aksi=verify
 	"GET /surat/:id/tanda-bukti.pdf":   readers,
-	// TODO(issue 3): attachments are served to any signed-in user today,
-	// although their letter is not; this should become readers.
-	"GET /lampiran/:id": staff,
-	"GET /laporan":      reportViewers,
+	"GET /surat/:id/pindaian":          readers,
+	"POST /surat/:id/pindaian":         mayOn(letters.ActionRegister),
+	"GET /lampiran/:id":                readers, // the readers of the attachment's letter
+	"GET /laporan":                     reportViewers,
 
 	// Workflow (issue 3). A new letter for /surat/:id; a disposed letter
 	// with a disposition and a draft for the others (see accessFixtures).
@@ -347,6 +347,9 @@ func (fx *fixtures) readable(ctx context.Context, route, path string) bool {
 		_, err = fx.e.workflow.FindDraftByID(ctx, id)
 	case strings.HasPrefix(route, "/surat/"):
 		_, err = fx.e.letters.FindLetterByID(ctx, id)
+	case strings.HasPrefix(route, "/lampiran/"):
+		_, err = fx.e.letters.FindLetterByID(ctx, fx.letter.ID) // the fixture attachment is fx.letter's
+		_ = id
 	case strings.HasPrefix(route, "/api/v1/letters/"):
 		id, _ = strconv.ParseInt(parts[4], 10, 64)
 		_, err = fx.e.letters.FindLetterByID(ctx, id)

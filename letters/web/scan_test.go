@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"naskah/letters"
 	"naskah/letters/profile"
@@ -92,5 +93,92 @@ func TestAPILetterScans(t *testing.T) {
 	}
 	if s := get(clerk)[0]; s.Status != letters.ScanDone || s.Text != "" || s.Suggestion != nil {
 		t.Errorf("clerk sees %+v, want the progress only", s)
+	}
+}
+
+// The scan page shows the text and a form filled with the suggestions,
+// marked; what the clerk submits (a correction included) is stored, and
+// afterwards the form holds the stored values.
+func TestScanPage_ConfirmStoresTheCorrection(t *testing.T) {
+	p, err := profile.Load(testProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := store.NewDB(t.TempDir())
+	db.Profile = p
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	users := store.NewUserService(db)
+	u := &letters.User{Username: clerk, Name: "Siti", Position: "petugas_pengaduan", Active: true}
+	if err := users.CreateUser(context.Background(), u, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	key := make([]byte, 32)
+	rand.Read(key)
+	scans, ls := store.NewScanService(db), store.NewLetterService(db)
+	h, err := (&web.Server{Profile: p, LetterService: ls, UserService: users,
+		AttachmentService: store.NewAttachmentService(db), AuditService: store.NewAuditService(db),
+		ScanService: scans, SessionKey: key, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Handler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(h)
+	defer hs.Close()
+	ctx := letters.NewContextWithUser(context.Background(), u)
+	l := &letters.Letter{Category: letters.CategorySurat, Channel: "tatap_muka", Subject: "Surat dipindai",
+		Complainant: letters.Party{Name: "Dinas Sosial", NIK: "6171010101900001", Phone: "081234567890", Address: "Jl. Sudirman 1"}}
+	if err := ls.CreateLetter(ctx, l, []letters.Upload{{Name: "surat.pdf", Data: realPDF(t, "surat")}}); err != nil {
+		t.Fatal(err)
+	}
+	d := time.Date(2026, 10, 12, 12, 0, 0, 0, time.UTC)
+	if err := scans.FinishScanJob(ctx, l.Attachments[0].ID, &letters.Scan{Status: letters.ScanDone, Method: "ocr", Pages: 1,
+		Text: "Nomor : 800/123/BKAD/X/2026 ...", Suggestion: &letters.Suggestion{Origin: "Dinas Sosial", Number: "8OO/123/BKAD/X/2026",
+			Date: &d, Subject: "Permohonan Data Realisasi"}}); err != nil {
+		t.Fatal(err)
+	}
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	if resp, err := c.PostForm(hs.URL+"/masuk", url.Values{"username": {clerk}, "password": {testPassword}}); err != nil {
+		t.Fatal(err)
+	} else {
+		resp.Body.Close()
+	}
+	page := hs.URL + "/surat/" + strconv.FormatInt(l.ID, 10) + "/pindaian"
+	body := func(resp *http.Response, err error) string {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	html := body(c.Get(page))
+	for _, want := range []string{`value="8OO/123/BKAD/X/2026"`, `value="2026-10-12"`, `value="Permohonan Data Realisasi"`,
+		`Nomor surat <span class="badge">saran</span></label>`, "Nomor : 800/123/BKAD/X/2026", "Selesai dibaca"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("scan page lacks %q", want)
+		}
+	}
+	// A bad date is refused naming the field, the input kept.
+	html = body(c.PostForm(page, url.Values{"asal": {"Dinas Sosial"}, "nomor": {"800/123/BKAD/X/2026"}, "tanggal": {"12-10-2026"}, "perihal": {"Permohonan Data Realisasi"}}))
+	if !strings.Contains(html, "Tanggal surat") || !strings.Contains(html, `value="800/123/BKAD/X/2026"`) {
+		t.Errorf("a bad date: page lacks the message or the input")
+	}
+	// The clerk corrects the number OCR misread and confirms.
+	body(c.PostForm(page, url.Values{"asal": {"Dinas Sosial"}, "nomor": {"800/123/BKAD/X/2026"}, "tanggal": {"2026-10-12"}, "perihal": {"Permohonan Data Realisasi"}}))
+	got, err := ls.FindLetterByID(ctx, l.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.RefNumber != "800/123/BKAD/X/2026" || got.Subject != "Permohonan Data Realisasi" || got.Origin != "Dinas Sosial" ||
+		got.RefDate == nil || got.RefDate.In(db.Calendar.Location()).Format("2006-01-02") != "2026-10-12" {
+		t.Fatalf("stored %q %q %q %v", got.RefNumber, got.Subject, got.Origin, got.RefDate)
+	}
+	html = body(c.Get(page))
+	if strings.Contains(html, `Nomor surat <span class="badge">saran</span></label>`) || !strings.Contains(html, `value="800/123/BKAD/X/2026"`) {
+		t.Errorf("after confirming, the form should hold the stored values without suggestion marks")
 	}
 }

@@ -132,7 +132,7 @@ func (a *app) routes(e *gin.Engine) {
 	session := a.sessions()
 	root := e.Group("/", session, a.loadUser)
 	root.GET("/masuk", a.loginForm)
-	root.POST("/masuk", a.login)
+	root.POST("/masuk", a.loginLimited()) // limited per account and address (login_limit.go)
 	root.POST("/keluar", a.logout)
 	root.GET("/lacak", a.track)
 	root.GET("/", a.home) // staff go on to /agenda
@@ -149,6 +149,10 @@ func (a *app) routes(e *gin.Engine) {
 	staff.GET("/lampiran/:id", a.attachment)
 	staff.GET("/laporan", a.report) // the report workbook (report.go)
 	a.workflowRoutes(root, staff)   // dispositions, drafts, documents (workflow.go)
+
+	// scan.go: the text read from the attachments; the clerk confirms the details.
+	staff.GET("/surat/:id/pindaian", a.scanPage)
+	staff.POST("/surat/:id/pindaian", a.confirmScan)
 
 	api := e.Group("/api/v1", session, a.loadUser, a.requireAPIUser)
 	api.POST("/letters", a.apiCreateLetter)

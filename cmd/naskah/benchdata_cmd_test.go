@@ -1,0 +1,96 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBenchDataAndLoad is the CI smoke run of the performance tools: a
+// data directory with 2,000 generated cases, a server on it, and three
+// seconds of concurrent staff sessions. No timing is asserted.
+func TestBenchDataAndLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 2,000-case office")
+	}
+	dir := filepath.Join(t.TempDir(), "data")
+	out, err := runNaskah(t, "bench-data", "--data", dir, "--letters", "2000", "--json")
+	if err != nil {
+		t.Fatalf("bench-data: %v\n%s", err, out)
+	}
+	var bd struct {
+		Result struct {
+			Letters, Events, Numbers, Audit int
+			Status                          map[string]int
+			Channel                         map[string]int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &bd); err != nil {
+		t.Fatalf("bench-data --json: %v\n%s", err, out)
+	}
+	r := bd.Result
+	if r.Letters != 2000 || r.Numbers != 2000 || r.Events < 2000 || r.Audit < 4000 {
+		t.Errorf("bench-data wrote %+v", r)
+	}
+	if len(r.Status) < 3 || len(r.Channel) < 3 {
+		t.Errorf("cases not spread over statuses and channels: %v %v", r.Status, r.Channel)
+	}
+
+	// What it wrote is consistent with the rest: the audit chain verifies,
+	// the agenda lists every case, and the search index finds them.
+	if out, err := runNaskah(t, "audit", "verify", "--data", dir); err != nil || !strings.Contains(out, "utuh") {
+		t.Fatalf("audit verify after bench-data: %v\n%s", err, out)
+	}
+	out, err = runNaskah(t, "letters", "list", "--data", dir, "--json", "--limit", "1")
+	if err != nil {
+		t.Fatal(err, out)
+	}
+	var list struct{ Total int }
+	if err := json.Unmarshal([]byte(out), &list); err != nil || list.Total < 2000 {
+		t.Fatalf("letters list: total %d (%v)", list.Total, err)
+	}
+	out, err = runNaskah(t, "letters", "list", "--data", dir, "--json", "--limit", "1", "--q", "tunjangan")
+	if err != nil {
+		t.Fatal(err, out)
+	}
+	if err := json.Unmarshal([]byte(out), &list); err != nil || list.Total == 0 {
+		t.Fatalf("search for a generated word finds nothing: %v\n%s", err, out)
+	}
+
+	_, base, kill := startServe(t, dir)
+	defer kill()
+	out, err = runNaskah(t, "load", "--url", base, "--data", dir, "--users", "4", "--duration", "3s", "--json")
+	if err != nil {
+		t.Fatalf("load: %v\n%s", err, out)
+	}
+	var rep loadReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("load --json: %v\n%s", err, out)
+	}
+	if rep.Errors != 0 {
+		t.Errorf("load: %d errors: %+v", rep.Errors, rep.Kinds)
+	}
+	if len(rep.Kinds) != len(loadKinds) {
+		t.Fatalf("load reports %d kinds, want %d", len(rep.Kinds), len(loadKinds))
+	}
+	for _, k := range rep.Kinds {
+		if k.Requests == 0 {
+			t.Errorf("load: no %s request ran: %+v", k.Kind, rep.Kinds)
+		}
+	}
+}
+
+func TestLoadRefusesOtherHosts(t *testing.T) {
+	out, err := runNaskah(t, "load", "--url", "http://example.com", "--user", "a", "--password", "b")
+	if err == nil || !strings.Contains(out, "loopback") {
+		t.Fatalf("load against another host: %v\n%s", err, out)
+	}
+}
+
+func TestBenchDataNeedsLetters(t *testing.T) {
+	out, err := runNaskah(t, "bench-data", "--data", filepath.Join(t.TempDir(), "d"), "--letters", "0")
+	if err == nil || !strings.Contains(out, "--letters") {
+		t.Fatalf("bench-data --letters 0: %v\n%s", err, out)
+	}
+}

@@ -1,0 +1,39 @@
+package profile_test
+
+import (
+	"testing"
+
+	"naskah/letters"
+	"naskah/letters/profile"
+)
+
+// FuzzParse feeds YAML to the profile loader: it answers a profile that
+// passes its own checks or EINVALID, never a panic or another error. The
+// seeds are the five offices' own profiles (and testdata/fuzz/FuzzParse).
+func FuzzParse(f *testing.F) {
+	for _, name := range profile.Names() {
+		src, err := profile.Source(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Add([]byte("slug: x\n"))
+	f.Add([]byte("{{{"))
+	f.Add([]byte("slug: &a [*a]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := profile.Parse(data, "fuzz.yaml")
+		if err != nil {
+			if letters.ErrorCode(err) != letters.EINVALID || letters.ErrorMessage(err) == "" {
+				t.Fatalf("Parse: error %v (code %s), want EINVALID with a message", err, letters.ErrorCode(err))
+			}
+			return
+		}
+		if p.Slug == "" || len(p.Positions) == 0 {
+			t.Fatalf("Parse accepted a profile without slug or positions: %+v", p)
+		}
+		if _, err := p.Calendar(nil); err != nil && letters.ErrorCode(err) != letters.EINVALID {
+			t.Fatalf("Calendar of an accepted profile: %v", err)
+		}
+	})
+}
