@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the programs the tests drive are installed: poppler-utils
-# (pdftotext, pdfimages, pdfsig) to re-read the PDFs Naskah writes.
-# Later parts add chromium (browser tests) and dovecot-imapd (IMAP tests).
+# (pdftotext, pdfimages, pdfsig) to re-read the PDFs Naskah writes, chromium
+# (browser tests), dovecot-imapd (IMAP tests), tesseract with Indonesian data
+# and qpdf (scan tests).
 # As root it installs what is missing with apt-get and says so; otherwise it
 # prints the apt-get line to run. With CI=true anything still missing fails.
 set -euo pipefail
