@@ -106,6 +106,9 @@ func transition(ctx context.Context, tx *Tx, id int64, in letters.TransitionInpu
 			return nil, letters.Errorf(letters.EINVALID, "Tujuan disposisi wajib dipilih.")
 		} else if pos == nil {
 			return nil, letters.Errorf(letters.EINVALID, "Tujuan disposisi %q tidak dikenal dalam profil kantor.", in.To)
+		} else if !p.MayDisposeTo(user.Position, in.To) {
+			return nil, letters.Errorf(letters.EFORBIDDEN, "Disposisi hanya dapat diteruskan ke bawah: %s tidak berada di bawah %s.",
+				pos.Title, p.PositionTitle(user.Position))
 		}
 		note = joinNote("Didisposisikan kepada "+pos.Title+".", note)
 	case letters.ActionDeliver:

@@ -59,7 +59,7 @@ func TestPersonalDataIsMaskedForPositionsWithoutTheRight(t *testing.T) {
 	path := "/surat/" + strconv.FormatInt(l.ID, 10)
 
 	// A unit sees a letter once it is disposed to it.
-	if _, err := e.letters.Transition(e.user(officer), l.ID, letters.TransitionInput{Action: letters.ActionDispose, To: "kabid_bmd"}); err != nil {
+	if _, err := e.letters.Transition(e.user("kepala"), l.ID, letters.TransitionInput{Action: letters.ActionDispose, To: "kabid_bmd"}); err != nil {
 		t.Fatal(err)
 	}
 	c := e.client()

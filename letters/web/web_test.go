@@ -79,6 +79,7 @@ func newEnv(t *testing.T, receipt func(io.Writer, *letters.Letter) error) *env {
 		{clerk, "Siti Nurhaliza", "petugas_pengaduan"},
 		{officer, "Muhammad Rizal Fahmi", "kasubag_rkme"},
 		{fieldHead, "Yohana Lidia Tambunan", "kabid_bmd"},
+		{"kepala", "Dr. Hendrikus Sanusi", "kepala"}, // the head, who disposes
 	} {
 		user := &letters.User{Username: u.username, Name: u.name, Position: u.position, Active: true}
 		if err := e.users.CreateUser(context.Background(), user, testPassword); err != nil {
