@@ -4,7 +4,7 @@ TAGS    := sqlite_fts5
 DATA    ?= naskah-data
 PROFILE ?= bkad-kalbar
 
-.PHONY: run build test test-deps vet bench clean
+.PHONY: run build test test-deps vet bench fuzz clean
 
 run: build
 	./naskah serve --data $(DATA) --profile $(PROFILE)
@@ -20,6 +20,12 @@ vet:
 
 test: test-deps vet
 	$(GO) test -tags $(TAGS) -count=1 ./...
+
+# Every fuzz target for FUZZTIME (default 5s) each on its committed seed
+# corpus (testdata/fuzz); prints executions per target. Not part of `test`:
+# building with fuzzing instrumentation takes longer than the runs.
+fuzz:
+	bash scripts/fuzz.sh
 
 # Go benchmarks, then a large office (LETTERS=100000 by default), cold start
 # and load runs: see scripts/bench.sh and README "Performance".

@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 FUZZTIME=${FUZZTIME:-5s}
+# Few workers: each one first replays the whole corpus, which with 5 s
+# runs would otherwise take most of the time.
 TAGS=${TAGS:-sqlite_fts5}
 targets=(
 	"./letters FuzzParseNumberFormat"
@@ -23,7 +25,7 @@ targets=(
 for t in "${targets[@]}"; do
 	set -- $t
 	log=$(mktemp)
-	if ! go test -tags "$TAGS" -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" "$1" >"$log" 2>&1; then
+	if ! go test -tags "$TAGS" -parallel "${FUZZ_PARALLEL:-2}" -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" "$1" >"$log" 2>&1; then
 		cat "$log"
 		echo "FAIL $1 $2"
 		exit 1

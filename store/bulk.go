@@ -134,7 +134,8 @@ type bulkGen struct {
 	codes    map[string]bool
 	receiver map[string]bulkUser // per channel
 	actor    map[letters.Action]bulkUser
-	lastID   int64 // audit
+	nik      *nikCipher // complainants' NIK are stored sealed (nik_crypt.go)
+	lastID   int64      // audit
 	lastHash string
 	laporSeq int
 }
@@ -149,6 +150,9 @@ func (db *DB) newBulkGen(ctx context.Context, o BulkOptions) (*bulkGen, error) {
 	}
 	var err error
 	if g.format, err = letters.ParseNumberFormat(g.agenda.NumberFormat); err != nil {
+		return nil, err
+	}
+	if g.nik, err = db.nik.get(true); err != nil {
 		return nil, err
 	}
 	loc := db.Calendar.Location()

@@ -64,7 +64,7 @@ func TestBulkLoadLetters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.AgendaNumber == "" || l.Deadline.Before(l.ReceivedAt) || l.Responsible == "" {
+	if l.AgendaNumber == "" || l.Deadline.Before(l.ReceivedAt) || l.Responsible == "" || len(l.Complainant.NIK) != 16 {
 		t.Errorf("generated letter incomplete: %+v", l)
 	}
 	events, err := svc.LetterEvents(ctx, l.ID)

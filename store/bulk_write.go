@@ -110,7 +110,7 @@ func (g *bulkGen) writeBatch(ctx context.Context, w *bulkWriter, first, n int, r
 		pt := &l.Complainant
 		r, err := w.letter.ExecContext(ctx, l.AgendaNumber,
 			l.TrackingCode, l.Category, l.Channel, l.Class, l.Subject, l.Body, l.Origin, l.RefNumber, nullTime(l.RefDate),
-			nullString(l.LaporID), nil, l.Statement, pt.Name, pt.NIK, pt.Address,
+			nullString(l.LaporID), nil, l.Statement, pt.Name, g.nik.seal(pt.NIK), pt.Address,
 			pt.Phone, pt.Email, pt.Organisation, pt.Anonymous, pt.Confidential,
 			string(l.Status), l.Responsible, l.Holder, formatTime(l.ReceivedAt), formatTime(reg),
 			nullTime(l.FirstResponseDue), formatTime(l.Deadline), nullTime(l.PausedAt), false,

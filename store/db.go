@@ -46,6 +46,8 @@ type DB struct {
 	// Calendar is the office's working-day calendar. When nil, Open builds
 	// it with Profile.Calendar(nil).
 	Calendar *letters.Calendar
+
+	nik *nikKeyring // seals complainants' NIK at rest (nik_crypt.go)
 }
 
 // NewDB returns a DB for the data directory dir. Call Open before use.
@@ -110,7 +112,15 @@ func (db *DB) Open() (err error) {
 	if err := db.migrate(); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
+	db.nik = &nikKeyring{dir: db.Dir}
+	nikKeyrings.Store(db.Dir, db.nik)
+	if _, err := db.nik.get(false); err != nil {
+		return err
+	}
 	if err := db.checkProfile(); err != nil {
+		return err
+	}
+	if err := db.sealClearNIKs(context.Background()); err != nil {
 		return err
 	}
 	if err := db.loadHolidays(); err != nil {

@@ -24,7 +24,7 @@ func scanLetter(sc interface{ Scan(...any) error }, extra ...any) (*letters.Lett
 	dest := []any{&l.ID, &l.AgendaNumber, &l.TrackingCode, &l.Category, &l.Channel, &l.Class,
 		&l.Subject, &l.Body, &l.Origin, &l.RefNumber, scanTimePtr(&l.RefDate),
 		scanString(&l.LaporID), scanString(&l.MessageID), &l.Statement,
-		&p.Name, &p.NIK, &p.Address, &p.Phone, &p.Email, &p.Organisation, &p.Anonymous, &p.Confidential,
+		&p.Name, nikColumn{&p.NIK}, &p.Address, &p.Phone, &p.Email, &p.Organisation, &p.Anonymous, &p.Confidential,
 		&l.Status, &l.Responsible, &l.Holder, scanTime(&l.ReceivedAt), scanTimePtr(&l.RegisteredAt),
 		scanTimePtr(&l.FirstResponseDue), scanTime(&l.Deadline), scanTimePtr(&l.PausedAt), &l.Extended,
 		scanTimePtr(&l.CompletedAt), scanTimePtr(&l.EscalatedAt),
@@ -53,7 +53,7 @@ func insertLetter(ctx context.Context, tx *Tx, l *letters.Letter) error {
 		deadline, paused_at, extended, completed_at, escalated_at, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		l.TrackingCode, l.Category, l.Channel, l.Class, l.Subject, l.Body, l.Origin, l.RefNumber, nullTime(l.RefDate),
-		nullString(l.LaporID), nullString(l.MessageID), l.Statement, p.Name, p.NIK, p.Address,
+		nullString(l.LaporID), nullString(l.MessageID), l.Statement, p.Name, tx.sealedNIK(p.NIK), p.Address,
 		p.Phone, p.Email, p.Organisation, p.Anonymous, p.Confidential,
 		string(l.Status), l.Responsible, l.Holder, formatTime(l.ReceivedAt), nullTime(l.RegisteredAt),
 		nullTime(l.FirstResponseDue), formatTime(l.Deadline), nullTime(l.PausedAt), l.Extended,

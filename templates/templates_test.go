@@ -102,6 +102,9 @@ func samples() map[string]any {
 	for k, v := range scanSamples(letter, staff) { // scan_test.go
 		m[k] = v
 	}
+	for k, v := range totpSamples() { // totp_test.go
+		m[k] = v
+	}
 	return m
 }
 

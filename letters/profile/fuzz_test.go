@@ -9,18 +9,15 @@ import (
 
 // FuzzParse feeds YAML to the profile loader: it answers a profile that
 // passes its own checks or EINVALID, never a panic or another error. The
-// seeds are the five offices' own profiles (and testdata/fuzz/FuzzParse).
+// seeds are small profiles (testdata/fuzz/FuzzParse and below); the five
+// offices' full profiles are parsed by the unit tests. With them as seeds
+// the engine spent a 5 s run minimising its first finds (about 20
+// executions instead of 50,000).
 func FuzzParse(f *testing.F) {
-	for _, name := range profile.Names() {
-		src, err := profile.Source(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
 	f.Add([]byte("slug: x\n"))
 	f.Add([]byte("{{{"))
 	f.Add([]byte("slug: &a [*a]\n"))
+	f.Add([]byte("slug: uji\nname: Kantor Uji\npositions:\n  - {code: kepala, title: Kepala}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := profile.Parse(data, "fuzz.yaml")
 		if err != nil {

@@ -160,6 +160,10 @@ func (a *app) apiLetter(c *gin.Context) {
 		a.failJSON(c, err)
 		return
 	}
-	v, _, _ := a.visibleLetter(letters.UserFromContext(c.Request.Context()), l)
+	v, hidden, masked := a.visibleLetter(letters.UserFromContext(c.Request.Context()), l)
+	if err := a.logPersonalView(c, v, hidden, masked, "API /api/v1/letters/:id"); err != nil { // privacy_audit.go
+		a.failJSON(c, err)
+		return
+	}
 	c.JSON(http.StatusOK, v)
 }

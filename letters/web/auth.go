@@ -61,6 +61,16 @@ func (a *app) login(c *gin.Context, lim *loginLimits) {
 		a.fail(c, err)
 		return
 	}
+	if need, err := a.needsCode(c.Request.Context(), user); err != nil {
+		a.fail(c, err)
+		return
+	} else if need {
+		// login_totp.go: the code before the session. The account's
+		// failures are cleared only once the code is right too, so a
+		// known password does not buy fresh guesses at the code.
+		a.startPending(c, user, next)
+		return
+	}
 	lim.account.reset(account)
 	a.startSession(c, user)
 	a.log.Info("web: signed in", "user", user.ID, "ip", address)

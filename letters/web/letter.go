@@ -51,6 +51,10 @@ func (a *app) showLetter(c *gin.Context, id int64, status int, errMsg string) {
 	}
 	user := letters.UserFromContext(ctx)
 	visible, hidden, masked := a.visibleLetter(user, l)
+	if err := a.logPersonalView(c, visible, hidden, masked, "halaman surat"); err != nil { // privacy_audit.go
+		a.fail(c, err)
+		return
+	}
 	now := a.now()
 	title := "Surat"
 	if l.AgendaNumber != "" {

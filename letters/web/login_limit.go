@@ -29,13 +29,17 @@ type loginLimits struct {
 	address *limiter // by client address
 }
 
-// loginLimited returns the POST /masuk handler with its own limits.
-func (a *app) loginLimited() gin.HandlerFunc {
+// loginRoutes registers the sign-in form and its second step (the TOTP
+// code, login_totp.go), sharing one set of limits.
+func (a *app) loginRoutes(r *gin.RouterGroup) {
 	lim := &loginLimits{
 		account: newLimiter(loginAccountFailures, loginWindow, a.now),
 		address: newLimiter(loginAddressFailures, loginWindow, a.now),
 	}
-	return func(c *gin.Context) { a.login(c, lim) }
+	r.GET("/masuk", a.loginForm)
+	r.POST("/masuk", func(c *gin.Context) { a.login(c, lim) })
+	r.GET("/masuk/kode", a.codeForm)
+	r.POST("/masuk/kode", func(c *gin.Context) { a.code(c, lim) })
 }
 
 // accountKey is the limit key of a username as typed.

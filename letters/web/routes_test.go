@@ -55,6 +55,8 @@ var access = map[string]allow{
 	"GET /static/*file": public,
 	"GET /masuk":        public,
 	"POST /masuk":       public,
+	"GET /masuk/kode":   public, // the TOTP step: a page, or "sign in first"
+	"POST /masuk/kode":  public,
 	"POST /keluar":      public,
 	"GET /lacak":        public,
 	"GET /":             public,

@@ -131,8 +131,7 @@ func (a *app) routes(e *gin.Engine) {
 
 	session := a.sessions()
 	root := e.Group("/", session, a.loadUser)
-	root.GET("/masuk", a.loginForm)
-	root.POST("/masuk", a.loginLimited()) // limited per account and address (login_limit.go)
+	a.loginRoutes(root) // /masuk and /masuk/kode, limited per account and address (login_limit.go)
 	root.POST("/keluar", a.logout)
 	root.GET("/lacak", a.track)
 	root.GET("/", a.home) // staff go on to /agenda
