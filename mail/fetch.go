@@ -125,7 +125,14 @@ func (f *Fetcher) sync(ctx context.Context, mb Mailbox) (*Summary, error) {
 		}
 		st.LastUID = 0
 	}
-	uids, err := mb.UIDs(ctx, st.LastUID)
+	after := st.LastUID
+	if f.Config.MoveTo != "" {
+		// Handled mail leaves the folder: whatever is still there (a crash
+		// between commit and move) is fetched again, recorded as a
+		// duplicate and moved.
+		after = 0
+	}
+	uids, err := mb.UIDs(ctx, after)
 	if err != nil {
 		return sum, err
 	}
@@ -135,18 +142,25 @@ func (f *Fetcher) sync(ctx context.Context, mb Mailbox) (*Summary, error) {
 	}
 	for i := 0; i < len(uids); i += batch {
 		chunk := uids[i:min(i+batch, len(uids))]
+		var handled []uint32
 		err := mb.Fetch(ctx, chunk, func(uid uint32, raw []byte, arrived time.Time) error {
 			src := letters.MailSource{Folder: f.source(), UIDValidity: validity, UID: uid, Arrived: arrived}
 			res, err := f.Intake.Ingest(ctx, src, raw)
 			if err != nil {
 				return fmt.Errorf("mail: ingest UID %d: %w", uid, err)
 			}
+			handled = append(handled, uid) // committed: safe to move
 			sum.Add(fmt.Sprintf("%s UID %d", folder, uid), res)
 			if f.OnResult != nil {
 				f.OnResult(uid, res)
 			}
 			return nil
 		})
+		if f.Config.MoveTo != "" {
+			if merr := mb.Move(ctx, handled, f.Config.MoveTo); merr != nil && err == nil {
+				err = merr
+			}
+		}
 		if err != nil {
 			return sum, err
 		}

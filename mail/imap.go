@@ -30,6 +30,9 @@ type Mailbox interface {
 	// Wait returns when the folder may have new mail (IMAP IDLE where the
 	// server offers it, else polling) or after timeout.
 	Wait(ctx context.Context, timeout time.Duration) error
+	// Move moves the messages of uids from the selected folder to folder,
+	// creating it when missing.
+	Move(ctx context.Context, uids []uint32, folder string) error
 	// Close logs out.
 	Close() error
 }
@@ -51,6 +54,7 @@ type Config struct {
 	Password string
 	Folder   string        // default INBOX
 	Interval time.Duration // polling interval / longest IDLE; default 5 minutes
+	MoveTo   string        // when set, handled mail is moved to this folder
 }
 
 // String describes the mailbox without its password.
@@ -67,8 +71,10 @@ func (c Config) folder() string {
 
 // imapMailbox is a Mailbox over emersion/go-imap v1 (the stable release).
 type imapMailbox struct {
-	c      *client.Client
-	notify chan struct{} // a mailbox update (new mail) arrived
+	c        *client.Client
+	notify   chan struct{} // a mailbox update (new mail) arrived
+	writable bool          // Select read-write: handled mail is moved
+	created  map[string]bool
 }
 
 // watch drains the client's unilateral updates for the connection's life:
@@ -120,7 +126,7 @@ func DialIMAP(ctx context.Context, cfg Config) (Mailbox, error) {
 		// The server's words, never the password.
 		return nil, fmt.Errorf("mail: login %s as %s: %w", addr, cfg.User, err)
 	}
-	m := &imapMailbox{c: c, notify: make(chan struct{}, 1)}
+	m := &imapMailbox{c: c, notify: make(chan struct{}, 1), writable: cfg.MoveTo != "", created: map[string]bool{}}
 	updates := make(chan client.Update, 64)
 	c.Updates = updates // set once, before any command: never changed while the client runs
 	go m.watch(updates, c.LoggedOut())
@@ -128,7 +134,7 @@ func DialIMAP(ctx context.Context, cfg Config) (Mailbox, error) {
 }
 
 func (m *imapMailbox) Select(ctx context.Context, folder string) (uint32, error) {
-	st, err := m.c.Select(folder, true)
+	st, err := m.c.Select(folder, !m.writable)
 	if err != nil {
 		return 0, fmt.Errorf("mail: select %s: %w", folder, err)
 	}

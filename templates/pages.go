@@ -114,7 +114,8 @@ type LetterPage struct {
 	Events        []EventRow
 	Actions       []ActionForm
 	HasReceipt    bool
-	Workflow      *WorkflowPanel // dispositions, drafts and signed documents (workflow_pages.go)
+	Workflow      *WorkflowPanel        // dispositions, drafts and signed documents (workflow_pages.go)
+	Emails        []*letters.MailRecord // fetched emails of the case, shown in sandboxed frames
 }
 
 // Due is a deadline with the time left, in words.

@@ -29,6 +29,7 @@ const (
 	settingMailUser     = "mail.user"
 	settingMailFolder   = "mail.folder"
 	settingMailInterval = "mail.interval"
+	settingMailMoveTo   = "mail.move_to"
 	mailPasswordEnv     = "NASKAH_MAIL_PASSWORD"
 	mailPasswordFile    = "mail-password"
 )
@@ -37,6 +38,7 @@ const (
 // settings.
 type mailFlags struct {
 	host, security, user, folder, interval string
+	moveTo                                 string // "-" turns moving off
 	port                                   int
 }
 
@@ -47,6 +49,7 @@ func (m *mailFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&m.user, "user", "", "nama pengguna kotak surat")
 	fs.StringVar(&m.folder, "folder", "", "folder yang dibaca (bawaan INBOX)")
 	fs.StringVar(&m.interval, "interval", "", "jeda pemeriksaan bila server tidak mendukung IDLE, mis. 5m")
+	fs.StringVar(&m.moveTo, "move-to", "", "pindahkan email yang sudah dicatat ke folder ini di server (dibuat bila belum ada); - mematikan")
 }
 
 func runFetch(ctx context.Context, args []string) error {
@@ -56,7 +59,7 @@ func runFetch(ctx context.Context, args []string) error {
 	fs := newFlagSet("fetch", "fetch [--data DIR] [--once] [--host H --user U ...] [--save]",
 		"Mengambil email baru dari kotak surat IMAP kantor dan mencatat tiap email sebagai surat masuk\n"+
 			"saluran email (status Diterima), balasan pada kasusnya, atau duplikat/balasan otomatis.\n"+
-			"Email di server tidak pernah dihapus. Kata sandi dibaca dari $"+mailPasswordEnv+" atau berkas\n"+
+			"Email di server tidak pernah dihapus (dengan --move-to dipindahkan ke folder itu). Kata sandi dibaca dari $"+mailPasswordEnv+" atau berkas\n"+
 			mailPasswordFile+" (mode 0600) di direktori data; tidak pernah disimpan di basis data atau dicatat di log.")
 	d.register(fs)
 	mf.register(fs)
@@ -102,7 +105,7 @@ func runFetch(ctx context.Context, args []string) error {
 func (m mailFlags) save(ctx context.Context, a *app) error {
 	for _, kv := range []struct{ key, value string }{
 		{settingMailHost, m.host}, {settingMailSecurity, m.security}, {settingMailUser, m.user},
-		{settingMailFolder, m.folder}, {settingMailInterval, m.interval},
+		{settingMailFolder, m.folder}, {settingMailInterval, m.interval}, {settingMailMoveTo, m.moveTo},
 	} {
 		if kv.value != "" {
 			if err := a.db.SetSetting(ctx, kv.key, kv.value); err != nil {
@@ -135,10 +138,14 @@ func mailConfig(ctx context.Context, a *app, m mailFlags) (mail.Config, error) {
 		{&cfg.Host, settingMailHost, m.host}, {&cfg.Security, settingMailSecurity, m.security},
 		{&cfg.User, settingMailUser, m.user}, {&cfg.Folder, settingMailFolder, m.folder},
 		{&interval, settingMailInterval, m.interval}, {&port, settingMailPort, ""},
+		{&cfg.MoveTo, settingMailMoveTo, m.moveTo},
 	} {
 		if *f.dst, err = get(f.key, f.flag); err != nil {
 			return cfg, err
 		}
+	}
+	if cfg.MoveTo == "-" {
+		cfg.MoveTo = ""
 	}
 	if cfg.Host == "" || cfg.User == "" {
 		return cfg, letters.Errorf(letters.EINVALID, "Kotak surat belum diatur: jalankan `naskah fetch --host SERVER --user NAMA --security tls --save`.")

@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	commands["report"] = command{"Menulis laporan pengaduan Excel (monthly, quarterly, semester, yearly, --period) dan melihat laporan yang jatuh tempo (due)", runReport}
+	commands["report"] = command{"Menulis laporan pengaduan Excel (monthly, quarterly, semester, yearly, --period), melihat laporan yang jatuh tempo (due) dan mencatat laporan terkirim (sent)", runReport}
 }
 
 // reportKinds maps the subcommands to their period kind, option and example.
@@ -28,11 +28,14 @@ func runReport(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "due" {
 		return reportDue(ctx, args[1:])
 	}
+	if len(args) > 0 && args[0] == "sent" {
+		return reportSent(ctx, args[1:])
+	}
 	sub := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		sub, args = args[0], args[1:]
 		if _, ok := reportKinds[sub]; !ok {
-			return letters.Errorf(letters.EINVALID, "Subperintah %q tidak dikenal: gunakan monthly, quarterly, semester, yearly, due, atau --period.", sub)
+			return letters.Errorf(letters.EINVALID, "Subperintah %q tidak dikenal: gunakan monthly, quarterly, semester, yearly, due, sent, atau --period.", sub)
 		}
 	}
 	var d dataFlags
@@ -169,7 +172,11 @@ func reportDue(_ context.Context, args []string) error {
 		}
 		now = now.Add(9 * time.Hour)
 	}
-	tasks := a.profile.ReportTasks(a.db.Calendar, now, position, nil)
+	sent, err := a.db.ReportSent(context.Background())
+	if err != nil {
+		return err
+	}
+	tasks := a.profile.ReportTasks(a.db.Calendar, now, position, sent)
 	if asJSON {
 		if tasks == nil {
 			tasks = []letters.ReportTask{}

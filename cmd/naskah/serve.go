@@ -59,6 +59,7 @@ func runServe(ctx context.Context, args []string) error {
 		AuditService:      a.audit,
 		HolidayService:    store.NewHolidayService(a.db),
 		ScanService:       store.NewScanService(a.db), // ocr_cmd.go
+		MailService:       a.mail,                     // fetch_cmd.go
 		// the workflow (workflow_app.go): one service behind four interfaces
 		DispositionService: a.workflow, DraftService: a.workflow, DocumentService: a.workflow,
 		TaskService: a.workflow, DelegationService: a.delegate,

@@ -83,6 +83,12 @@ func (a *app) showLetter(c *gin.Context, id int64, status int, errMsg string) {
 		d := a.due(l, *l.FirstResponseDue, now)
 		page.FirstResponse = &d
 	}
+	if a.MailService != nil && hidden != labelConfidential {
+		if page.Emails, err = a.MailService.FindMailByLetter(ctx, l.ID); err != nil {
+			a.fail(c, err)
+			return
+		}
+	}
 	for _, e := range events {
 		page.Events = append(page.Events, templates.EventRow{At: e.At, Action: eventLabel(e.Action), To: e.To,
 			Actor: e.Actor, Position: a.Profile.PositionTitle(e.Position), Note: e.Note})

@@ -70,6 +70,7 @@ func newFullEnv(t *testing.T, slug string) *fullEnv {
 		DispositionService: f.workflow, DraftService: f.workflow, DocumentService: f.workflow, TaskService: f.workflow,
 		DelegationService: store.NewDelegationService(db),
 		ScanService:       store.NewScanService(db),
+		MailService:       store.NewMailService(db),
 		Logger:            slog.New(slog.NewTextHandler(e.logs, nil)),
 		Receipt: func(w io.Writer, l *letters.Letter) error {
 			return renderer.Receipt(w, pdf.ReceiptData{Profile: p, Letter: l,

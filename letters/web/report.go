@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"mime"
 	"net/http"
@@ -74,16 +75,30 @@ func (a *app) reportPeriod(s string) (letters.Period, error) {
 	return cur.Prev(), nil
 }
 
+// reportSentSource is the part of a LetterService that knows which reports
+// were sent (store.LetterService.ReportSent).
+type reportSentSource interface {
+	ReportSent(ctx context.Context) (func(letters.ReportDuty, letters.Period) bool, error)
+}
+
 // reportNotice adds to base's notice the reports the user's position must
 // prepare now (Profile.ReportTasks): from the first working day after the
-// period up to the due day. Whether a report was sent is not recorded yet,
-// so the reminder ends on the due day.
+// period up to the due day, or until the report is recorded as sent when the
+// service can tell (store.LetterService.ReportSent).
 func (a *app) reportNotice(user *letters.User, base *templates.Base) {
 	if user == nil {
 		return
 	}
-	for _, t := range a.Profile.ReportTasks(a.cal, a.now(), user.Position, nil) {
-		if t.Late() {
+	var sent func(letters.ReportDuty, letters.Period) bool
+	if src, ok := a.LetterService.(reportSentSource); ok {
+		var err error
+		if sent, err = src.ReportSent(context.Background()); err != nil {
+			a.log.Error("report sent", "err", err)
+			sent = nil
+		}
+	}
+	for _, t := range a.Profile.ReportTasks(a.cal, a.now(), user.Position, sent) {
+		if t.Late() { // the agenda reminds within the period's window; `naskah report due` lists late ones
 			continue
 		}
 		msg := "Tugas laporan: " + t.Text() + ". Unduh di /laporan?periode=" + t.Period.String() + "."

@@ -61,21 +61,23 @@ var access = map[string]allow{
 	"GET /lacak":        public,
 	"GET /":             public,
 
-	"GET /standar-pelayanan":           public,
-	"GET /pengaduan":                   public,
-	"POST /pengaduan":                  public,
-	"GET /pengaduan/terkirim":          public,
-	"GET /pengaduan/tanda-bukti/:kode": public,
-	"GET /agenda":                      staff,
-	"GET /surat/baru":                  staff,
-	"POST /surat":                      staff,
-	"GET /surat/:id":                   readers,
-	"POST /surat/:id/aksi":             mayOn(letters.ActionVerify), // sent with aksi=verify
-	"GET /surat/:id/tanda-bukti.pdf":   readers,
-	"GET /surat/:id/pindaian":          readers,
-	"POST /surat/:id/pindaian":         mayOn(letters.ActionRegister),
-	"GET /lampiran/:id":                readers, // the readers of the attachment's letter
-	"GET /laporan":                     reportViewers,
+	"GET /standar-pelayanan":              public,
+	"GET /pengaduan":                      public,
+	"POST /pengaduan":                     public,
+	"GET /pengaduan/terkirim":             public,
+	"GET /pengaduan/tanda-bukti/:kode":    public,
+	"GET /agenda":                         staff,
+	"GET /surat/baru":                     staff,
+	"POST /surat":                         staff,
+	"GET /surat/:id":                      readers,
+	"POST /surat/:id/aksi":                mayOn(letters.ActionVerify), // sent with aksi=verify
+	"GET /surat/:id/tanda-bukti.pdf":      readers,
+	"GET /surat/:id/pindaian":             readers,
+	"POST /surat/:id/pindaian":            mayOn(letters.ActionRegister),
+	"GET /lampiran/:id":                   readers, // the readers of the attachment's letter
+	"GET /surat/:id/email/:mail":          readers, // the readers of the email's letter
+	"GET /surat/:id/email/:mail/asli.eml": readers,
+	"GET /laporan":                        reportViewers,
 
 	// Workflow (issue 3). A new letter for /surat/:id; a disposed letter
 	// with a disposition and a draft for the others (see accessFixtures).
@@ -165,6 +167,8 @@ func TestEveryRouteChecksAccess(t *testing.T) {
 			return fx.letter.TrackingCode
 		case name == "action":
 			return "ajukan"
+		case name == "mail":
+			return "1" // the fixture letter has no email: readers get 404, the others 403
 		case name == "id" && strings.HasPrefix(route, "/admin/pengguna/"):
 			return id(target.ID)
 		case name == "id" && strings.HasPrefix(route, "/lampiran/"):

@@ -41,6 +41,9 @@ type Server struct {
 	// ScanService gives the text read from attachments (letters/scan).
 	// Optional: nil answers an empty list.
 	ScanService letters.ScanService
+	// MailService shows a case's fetched emails (sandboxed frame and the
+	// message as received). Optional: nil answers 404.
+	MailService letters.MailReader
 	// Receipt renders the Tanda Bukti Pengaduan of l as PDF. Set by cmd;
 	// when nil, the receipt link is hidden and its URL answers 404.
 	Receipt func(w io.Writer, l *letters.Letter) error
@@ -146,6 +149,8 @@ func (a *app) routes(e *gin.Engine) {
 	staff.POST("/surat/:id/aksi", a.transition)
 	staff.GET("/surat/:id/tanda-bukti.pdf", a.receipt)
 	staff.GET("/lampiran/:id", a.attachment)
+	staff.GET("/surat/:id/email/:mail", a.mailFrame)
+	staff.GET("/surat/:id/email/:mail/asli.eml", a.mailRaw)
 	staff.GET("/laporan", a.report) // the report workbook (report.go)
 	a.workflowRoutes(root, staff)   // dispositions, drafts, documents (workflow.go)
 
