@@ -5,7 +5,7 @@
 # load average of the machine at that moment.
 #
 #   scripts/bench.sh                 # 100,000 letters, 3 load runs of 30 s
-#   LETTERS=1000000 DATA=/tmp/naskah-1m scripts/bench.sh
+#   LETTERS=1000000 DATA=$HOME/naskah-1m scripts/bench.sh
 #   SKIP_GO=1 scripts/bench.sh       # only the data, serve and load part
 #
 # The data directory is built once and reused (delete it to rebuild).
@@ -13,12 +13,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LETTERS=${LETTERS:-100000}
-DATA=${DATA:-/tmp/naskah-bench-$LETTERS}
+SCRATCH=${TMPDIR:-/tmp} # scratch space outside the repo
+DATA=${DATA:-$SCRATCH/naskah-bench-$LETTERS}
 USERS=${USERS:-50}
 DURATION=${DURATION:-30s}
 RUNS=${RUNS:-3}
 PORT=${PORT:-18480}
-BIN=${BIN:-/tmp/naskah-bench-bin}
+BIN=${BIN:-$SCRATCH/naskah-bench-bin}
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -40,7 +41,7 @@ MAXID=$(sqlite3 "file:$DATA/naskah.db?mode=ro" 'SELECT MAX(id) FROM letters' 2>/
 
 echo "== cold start of naskah serve on $DATA (load average $(loadavg))"
 start=$(date +%s%N)
-"$BIN" serve --data "$DATA" --addr "127.0.0.1:$PORT" >/tmp/naskah-bench-serve.log 2>&1 &
+"$BIN" serve --data "$DATA" --addr "127.0.0.1:$PORT" >"$SCRATCH/naskah-bench-serve.log" 2>&1 &
 SERVE=$!
 trap 'kill $SERVE 2>/dev/null || true' EXIT
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/masuk" 2>/dev/null; do sleep 0.01; done
