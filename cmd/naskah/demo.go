@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 
 	"naskah/letters"
 )
@@ -47,9 +48,11 @@ func (a *app) seedDemo(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	for _, u := range created {
-		fmt.Fprintf(&b, "  %-14s %-28s %s\n", u.Username, u.Name, a.profile.PositionTitle(u.Position))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", u.Username, u.Name, a.profile.PositionTitle(u.Position))
 	}
+	tw.Flush()
 	fmt.Fprintf(&b, "  Kata sandi semua akun contoh: %s\n", password)
 	if err := os.WriteFile(filepath.Join(a.dir, demoAccountsFile), []byte(b.String()), 0o600); err != nil {
 		return fmt.Errorf("write demo accounts: %w", err)
