@@ -119,6 +119,7 @@ type VersionRow struct {
 type TasksPage struct {
 	Base
 	Tasks   []TaskRow
+	More    int       // tasks beyond the first page, with later deadlines
 	Overdue []TaskRow // open letters past their deadline the user may see
 }
 

@@ -14,6 +14,10 @@ import (
 
 // tasks: GET /tugas, "Tugas saya": what waits on the user, with deadlines,
 // and the open cases past their deadline the user may see.
+// maxTaskRows is how many tasks the queue page lists: a position holding
+// hundreds of cases sees the most urgent ones and a count of the rest.
+const maxTaskRows = 100
+
 func (a *app) tasks(c *gin.Context) {
 	ctx := c.Request.Context()
 	if a.TaskService == nil {
@@ -27,6 +31,9 @@ func (a *app) tasks(c *gin.Context) {
 	}
 	now := a.now()
 	page := templates.TasksPage{Base: a.base(c, "Tugas saya")}
+	if len(tasks) > maxTaskRows { // most urgent first: the rest wait behind them
+		page.More, tasks = len(tasks)-maxTaskRows, tasks[:maxTaskRows]
+	}
 	for _, t := range tasks {
 		url := fmt.Sprintf("/surat/%d", t.LetterID)
 		if t.DraftID != 0 {
