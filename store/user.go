@@ -124,28 +124,23 @@ func (s *UserService) SetPassword(ctx context.Context, id int64, password string
 	if err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, true)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	u, _, err := findUserByID(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`,
-		hash, formatTime(tx.now), id); err != nil {
-		return fmt.Errorf("store: set password: %w", err)
-	}
-	if err := appendAudit(ctx, tx, &letters.AuditEntry{Action: "user.password", Entity: "user",
-		EntityID: id, Detail: "Kata sandi " + u.Username + " diganti."}); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.updateUser(ctx, id, "user.password", `password_hash = ?`, hash,
+		func(u *letters.User) string { return "Kata sandi " + u.Username + " diganti." })
 }
 
 // SetActive enables or disables a user's account. ENOTFOUND.
 func (s *UserService) SetActive(ctx context.Context, id int64, active bool) error {
+	return s.updateUser(ctx, id, "user.active", `active = ?`, active, func(u *letters.User) string {
+		if active {
+			return "Akun " + u.Username + " diaktifkan."
+		}
+		return "Akun " + u.Username + " dinonaktifkan."
+	})
+}
+
+// updateUser sets one column of a user's row (set is "column = ?") and
+// writes the audit row, in one transaction. ENOTFOUND.
+func (s *UserService) updateUser(ctx context.Context, id int64, action, set string, value any, detail func(*letters.User) string) error {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return err
@@ -155,16 +150,12 @@ func (s *UserService) SetActive(ctx context.Context, id int64, active bool) erro
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE users SET active = ?, updated_at = ? WHERE id = ?`,
-		active, formatTime(tx.now), id); err != nil {
-		return fmt.Errorf("store: set active: %w", err)
+	if _, err := tx.ExecContext(ctx, `UPDATE users SET `+set+`, updated_at = ? WHERE id = ?`,
+		value, formatTime(tx.now), id); err != nil {
+		return fmt.Errorf("store: %s: %w", action, err)
 	}
-	detail := "Akun " + u.Username + " dinonaktifkan."
-	if active {
-		detail = "Akun " + u.Username + " diaktifkan."
-	}
-	if err := appendAudit(ctx, tx, &letters.AuditEntry{Action: "user.active", Entity: "user",
-		EntityID: id, Detail: detail}); err != nil {
+	if err := appendAudit(ctx, tx, &letters.AuditEntry{Action: action, Entity: "user",
+		EntityID: id, Detail: detail(u)}); err != nil {
 		return err
 	}
 	return tx.Commit()
