@@ -9,23 +9,18 @@ import (
 )
 
 func runAudit(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "verify" {
-		fmt.Println("Pemakaian: naskah audit verify [--data DIR] [--json]")
-		if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
-			return nil
-		}
-		return letters.Errorf(letters.EINVALID, "Subperintah %q tidak dikenal.", args[0])
-	}
+	return dispatch(ctx, args, "Pemakaian: naskah audit verify [--data DIR] [--json]",
+		map[string]subcommand{"verify": auditVerify})
+}
+
+func auditVerify(ctx context.Context, args []string) error {
 	var d dataFlags
 	var asJSON bool
 	fs := newFlagSet("audit verify", "audit verify [--data DIR] [--json]",
 		"Menelusuri seluruh log audit dan memeriksa rantai hash; menyebut baris pertama yang rusak.")
 	d.register(fs)
 	fs.BoolVar(&asJSON, "json", false, "cetak hasil sebagai JSON")
-	if err := parseFlags(fs, args[1:]); err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, err := openWith(fs, args, &d)
 	if err != nil {
 		return err
 	}

@@ -36,10 +36,7 @@ paraf, tanda tangan); namanya tercetak sebagai "Plh. <jabatan>". Hanya admin yan
 	fs.StringVar(&to, "to", "", "add: tanggal selesai, termasuk hari itu (TTTT-BB-HH)")
 	fs.StringVar(&note, "note", "", "add: keterangan, mis. nomor surat perintah")
 	fs.BoolVar(&asJSON, "json", false, "list: cetak sebagai JSON")
-	if err := parseFlags(fs, args[1:]); err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, err := openWith(fs, args[1:], &d)
 	if err != nil {
 		return err
 	}

@@ -33,10 +33,7 @@ dan ditandatangani secara elektronik. export menulis berkas PDF persis seperti y
 	fs.StringVar(&typ, "type", "", "list: hanya jenis dokumen ini (mis. surat_jawaban, berita_acara)")
 	fs.BoolVar(&asJSON, "json", false, "list: cetak sebagai JSON")
 	fs.StringVar(&out, "o", "", "export: berkas PDF tujuan (wajib)")
-	if err := parseFlags(fs, args[1:]); err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, err := openWith(fs, args[1:], &d)
 	if err != nil {
 		return err
 	}

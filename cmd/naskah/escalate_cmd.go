@@ -21,10 +21,7 @@ func runEscalate(ctx context.Context, args []string) error {
 		"Mencatat eskalasi setiap kasus terbuka yang melewati batas waktunya, sesuai aturan eskalasi\nprofil kantor (mis. kepada Gubernur melalui Sekretaris Daerah). `naskah serve` melakukannya\nsendiri setiap 10 menit; perintah ini untuk dijalankan dari cron bila perlu.")
 	d.register(fs)
 	fs.BoolVar(&asJSON, "json", false, "cetak kasus yang dieskalasi sebagai JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, err := openWith(fs, args, &d)
 	if err != nil {
 		return err
 	}

@@ -36,10 +36,7 @@ atau add. Jenis: libur_nasional, cuti_bersama, libur_daerah, libur_kantor.`)
 	fs.StringVar(&day.Date, "date", "", "add: tanggal TTTT-BB-HH")
 	fs.StringVar(&day.Name, "name", "", "add: keterangan, mis. \"Hari Jadi Kota Pontianak\"")
 	fs.StringVar(&day.Kind, "kind", letters.KindLiburDaerah, "add: jenis hari libur")
-	if err := parseFlags(fs, args[1:]); err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, err := openWith(fs, args[1:], &d)
 	if err != nil {
 		return err
 	}

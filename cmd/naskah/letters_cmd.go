@@ -15,17 +15,8 @@ import (
 )
 
 func runLetters(ctx context.Context, args []string) error {
-	sub := map[string]func(context.Context, []string) error{
-		"add": lettersAdd, "list": lettersList, "show": lettersShow, "receipt": lettersReceipt,
-	}
-	if len(args) == 0 || sub[args[0]] == nil {
-		fmt.Println("Pemakaian: naskah letters add|list|show|receipt [opsi]  (--help pada tiap subperintah)")
-		if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
-			return nil
-		}
-		return letters.Errorf(letters.EINVALID, "Subperintah %q tidak dikenal.", args[0])
-	}
-	return sub[args[0]](ctx, args[1:])
+	return dispatch(ctx, args, "Pemakaian: naskah letters add|list|show|receipt [opsi]  (--help pada tiap subperintah)",
+		map[string]subcommand{"add": lettersAdd, "list": lettersList, "show": lettersShow, "receipt": lettersReceipt})
 }
 
 // multiFlag collects a repeatable string flag.
@@ -64,10 +55,7 @@ func lettersAdd(ctx context.Context, args []string) error {
 	fs.Var(&files, "attach", "berkas lampiran PDF/JPEG/PNG (boleh berulang)")
 	fs.StringVar(&as, "as", "", "nama pengguna petugas yang mendaftarkan (bawaan: petugas penerima saluran)")
 	fs.BoolVar(&asJSON, "json", false, "cetak hasil sebagai JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, err := openWith(fs, args, &d)
 	if err != nil {
 		return err
 	}

@@ -10,15 +10,8 @@ import (
 )
 
 func runUser(ctx context.Context, args []string) error {
-	sub := map[string]func(context.Context, []string) error{"add": userAdd, "list": userList, "passwd": userPasswd}
-	if len(args) == 0 || sub[args[0]] == nil {
-		fmt.Println("Pemakaian: naskah user add|list|passwd [opsi]  (--help pada tiap subperintah)")
-		if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
-			return nil
-		}
-		return letters.Errorf(letters.EINVALID, "Subperintah %q tidak dikenal.", args[0])
-	}
-	return sub[args[0]](ctx, args[1:])
+	return dispatch(ctx, args, "Pemakaian: naskah user add|list|passwd [opsi]  (--help pada tiap subperintah)",
+		map[string]subcommand{"add": userAdd, "list": userList, "passwd": userPasswd})
 }
 
 // passwordFromEnvOrFlag returns the password flag value or NASKAH_PASSWORD,
@@ -45,10 +38,7 @@ func userAdd(ctx context.Context, args []string) error {
 	fs.BoolVar(&u.Admin, "admin", false, "pengguna dapat mengelola pengguna dan pengaturan")
 	fs.StringVar(&password, "password", "", "kata sandi (lebih aman: NASKAH_PASSWORD)")
 	fs.BoolVar(&asJSON, "json", false, "cetak hasil sebagai JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, err := openWith(fs, args, &d)
 	if err != nil {
 		return err
 	}
@@ -70,10 +60,7 @@ func userList(ctx context.Context, args []string) error {
 	fs := newFlagSet("user list", "user list [--json]", "Menampilkan semua pengguna dengan jabatannya.")
 	d.register(fs)
 	fs.BoolVar(&asJSON, "json", false, "cetak hasil sebagai JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, err := openWith(fs, args, &d)
 	if err != nil {
 		return err
 	}
