@@ -50,8 +50,13 @@ type Calendar struct {
 	loc      *time.Location
 	mu       sync.RWMutex           // guards days and lastYear: AddDays may run while others read
 	days     map[string]CalendarDay // by date
+	off      map[int32]struct{}     // the same dates by dayKey: the hot lookup of workingDate
+	offWeek  []int64                // days off on Monday–Friday as day numbers, sorted (calendar_count.go)
 	lastYear int                    // last year with national data
 }
+
+// dayKey is a date as yyyymmdd, a map key cheaper than the formatted date.
+func dayKey(y int, m time.Month, d int) int32 { return int32(y*10000 + int(m)*100 + d) }
 
 // NewCalendar returns the calendar of an office in zone loc with the given
 // days off (national days, the profile's days and days the office added).
@@ -62,7 +67,7 @@ func NewCalendar(loc *time.Location, days []CalendarDay) (*Calendar, error) {
 	if loc == nil {
 		return nil, Errorf(EINVALID, "Zona waktu kalender belum ditentukan.")
 	}
-	c := &Calendar{loc: loc, days: make(map[string]CalendarDay, len(days))}
+	c := &Calendar{loc: loc, days: make(map[string]CalendarDay, len(days)), off: make(map[int32]struct{}, len(days))}
 	for _, d := range days {
 		t, err := time.Parse(dateLayout, d.Date)
 		if err != nil {
@@ -76,6 +81,8 @@ func NewCalendar(loc *time.Location, days []CalendarDay) (*Calendar, error) {
 		}
 		if _, dup := c.days[d.Date]; !dup {
 			c.days[d.Date] = d
+			c.off[dayKey(t.Date())] = struct{}{}
+			c.addOffWeekday(t)
 		}
 		if (d.Kind == KindLiburNasional || d.Kind == KindCutiBersama) && t.Year() > c.lastYear {
 			c.lastYear = t.Year()
@@ -124,8 +131,9 @@ func (c *Calendar) workingDate(date time.Time) bool {
 	if wd := date.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return false
 	}
+	k := dayKey(date.Date())
 	c.mu.RLock()
-	_, off := c.days[date.Format(dateLayout)]
+	_, off := c.off[k]
 	c.mu.RUnlock()
 	return !off
 }
@@ -161,19 +169,6 @@ func (c *Calendar) AddWorkingDays(t time.Time, n int) time.Time {
 		}
 	}
 	return c.endOfDay(date)
-}
-
-// WorkingDaysBetween counts the working days after a's local date up to and
-// including b's local date; 0 when b's date is not after a's.
-func (c *Calendar) WorkingDaysBetween(a, b time.Time) int {
-	n := 0
-	end := c.date(b)
-	for date := c.date(a).AddDate(0, 0, 1); !date.After(end); date = date.AddDate(0, 0, 1) {
-		if c.workingDate(date) {
-			n++
-		}
-	}
-	return n
 }
 
 // LastYear is the last year for which national days (libur nasional or cuti
@@ -223,6 +218,9 @@ func (c *Calendar) AddDays(days []CalendarDay) error {
 	for date, d := range add.days {
 		if _, ok := c.days[date]; !ok {
 			c.days[date] = d
+			t, _ := time.Parse(dateLayout, date) // checked by NewCalendar
+			c.off[dayKey(t.Date())] = struct{}{}
+			c.addOffWeekday(t)
 		}
 	}
 	c.lastYear = max(c.lastYear, add.lastYear)

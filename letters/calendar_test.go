@@ -342,3 +342,33 @@ func TestParseHolidaysCSV(t *testing.T) {
 		})
 	}
 }
+
+// TestWorkingDaysBetweenMatchesDayByDay checks the arithmetic count against
+// stepping through every day, over ranges crossing holidays, weekends,
+// month and year ends, and days off added while the calendar is in use.
+func TestWorkingDaysBetweenMatchesDayByDay(t *testing.T) {
+	cal := calNational(t, "Asia/Pontianak")
+	if err := cal.AddDays([]letters.CalendarDay{{Date: "2026-10-28", Kind: letters.KindLiburDaerah, Name: "Hari Jadi"}, {Date: "2026-10-31", Kind: letters.KindLiburDaerah, Name: "Sabtu"}}); err != nil {
+		t.Fatal(err)
+	}
+	loc := cal.Location()
+	slow := func(a, b time.Time) int {
+		n := 0
+		for d := a.AddDate(0, 0, 1); !d.After(b); d = d.AddDate(0, 0, 1) {
+			if cal.IsWorkingDay(d) {
+				n++
+			}
+		}
+		return n
+	}
+	start := time.Date(2024, 12, 20, 10, 0, 0, 0, loc)
+	for i := 0; i < 800; i += 3 {
+		a := start.AddDate(0, 0, i)
+		for _, span := range []int{-2, 0, 1, 2, 6, 9, 30, 95, 400} {
+			b := a.AddDate(0, 0, span).Add(time.Duration(i%5) * time.Hour)
+			if got, want := cal.WorkingDaysBetween(a, b), slow(a, b); got != want {
+				t.Fatalf("WorkingDaysBetween(%s, %s) = %d, day by day %d", a.Format(time.DateOnly), b.Format(time.DateOnly), got, want)
+			}
+		}
+	}
+}
