@@ -82,6 +82,11 @@ type Upload struct {
 	Data []byte
 }
 
+// SearchLimit is how many of the newest matches a full-text search lists
+// and counts; a total of SearchLimit+1 means "more than SearchLimit"
+// (issue 8: a common word is not counted over a million letters).
+const SearchLimit = 1000
+
 // LetterFilter selects letters for the agenda register.
 type LetterFilter struct {
 	Status   Status

@@ -26,6 +26,7 @@ type Profile struct {
 	Agenda      string           `yaml:"agenda"`      // document code whose number format gives agenda numbers
 	Responsible string           `yaml:"responsible"` // position named on the receipt as responsible, unless a channel says otherwise
 	Disposition DispositionRules `yaml:"disposition"` // exceptions to "dispose down only" (disposition.go)
+	Retention   *Retention       `yaml:"retention"`   // how long personal data of finished cases is kept (retention.go)
 }
 
 // Office is the letterhead and contact data.

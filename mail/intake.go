@@ -16,12 +16,25 @@ type Intake struct {
 	Service letters.MailService
 	// MaxSize is the largest message accepted; 0 means MaxMessageSize.
 	MaxSize int
+	// Workers is the number of messages Import parses at once; 0 means
+	// one per core.
+	Workers int
+	// BatchSize is the most messages Import records per transaction when
+	// Service is a BatchService; 0 means DefaultBatchSize, 1 one
+	// transaction per message.
+	BatchSize int
 }
 
 // Ingest parses raw and records it. A message that cannot be parsed or is
 // too large is recorded as refused with its reason; only a fault of the
 // store is an error.
 func (in *Intake) Ingest(ctx context.Context, src letters.MailSource, raw []byte) (*letters.MailResult, error) {
+	return in.Service.IngestMessage(ctx, src, in.parse(raw))
+}
+
+// parse reads raw as Ingest does: a message over MaxSize or one that
+// cannot be read comes back with Refuse set.
+func (in *Intake) parse(raw []byte) *letters.MailMessage {
 	max := in.MaxSize
 	if max <= 0 {
 		max = MaxMessageSize
@@ -38,7 +51,7 @@ func (in *Intake) Ingest(ctx context.Context, src letters.MailSource, raw []byte
 	} else {
 		m = safeParse(raw)
 	}
-	return in.Service.IngestMessage(ctx, src, m)
+	return m
 }
 
 // safeParse parses raw; a message that cannot be read, even one that

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Performance run: Go benchmarks, then a large office built with
-# `naskah bench-data`, the cold start of `naskah serve` on it, and RUNS load
-# tests of 50 concurrent staff sessions. Every figure is printed with the
-# load average of the machine at that moment.
+# `naskah bench-data`, the store's searches on it (BenchmarkSearchLarge), the
+# cold start of `naskah serve` on it, one load test of a single session and
+# RUNS load tests of 50 concurrent staff sessions. Every figure is printed
+# with the load average of the machine at that moment, and each load run
+# with the server's CPU time per request (user + system, from /proc), which
+# other jobs on a shared machine disturb less than requests/s.
 #
 #   scripts/bench.sh                 # 100,000 letters, 3 load runs of 30 s
 #   LETTERS=1000000 DATA=$HOME/naskah-1m scripts/bench.sh
-#   SKIP_GO=1 scripts/bench.sh       # only the data, serve and load part
+#   SKIP_GO=1 scripts/bench.sh       # only the data, search, serve and load part
 #
 # The data directory is built once and reused (delete it to rebuild).
 set -euo pipefail
@@ -39,6 +42,9 @@ CLERKS=$(awk 'NF > 1 && $1 != "Kata" && $1 ~ /^frontoffice/ {printf "%s%s", s, $
 CLERKS=${CLERKS:-$(awk 'NF > 1 && $1 != "Kata" {print $1; exit}' "$DATA/akun-contoh.txt")}
 MAXID=$(sqlite3 "file:$DATA/naskah.db?mode=ro" 'SELECT MAX(id) FROM letters' 2>/dev/null || echo 0)
 
+echo "== searches of the store on $DATA (load average $(loadavg))"
+NASKAH_BENCH_DATA="$DATA" go test -tags sqlite_fts5 -run '^$' -bench SearchLarge ./store/ 2>&1 | grep -E '^(Benchmark|ok|FAIL|---)' || true
+
 echo "== cold start of naskah serve on $DATA (load average $(loadavg))"
 start=$(date +%s%N)
 "$BIN" serve --data "$DATA" --addr "127.0.0.1:$PORT" >"$SCRATCH/naskah-bench-serve.log" 2>&1 &
@@ -47,8 +53,22 @@ trap 'kill $SERVE 2>/dev/null || true' EXIT
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/masuk" 2>/dev/null; do sleep 0.01; done
 echo "cold start: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
+# cpu is the server's CPU time so far, in clock ticks (user + system).
+cpu() { awk '{print $14 + $15}' "/proc/$SERVE/stat"; }
+TICK=$(getconf CLK_TCK)
+load() { # load SESSIONS DURATION: one load run, then the server's CPU per request
+	local c0 out
+	c0=$(cpu)
+	out=$("$BIN" load --url "http://127.0.0.1:$PORT" --data "$DATA" --user "$CLERKS" \
+		--users "$1" --duration "$2" --case-ids "$MAXID") || true
+	echo "$out"
+	awk -v c0="$c0" -v c1="$(cpu)" -v tick="$TICK" -v n="$(echo "$out" | grep -o '[0-9]* permintaan' | head -1 | cut -d' ' -f1)" \
+		'BEGIN { if (n > 0) printf "server CPU: %.2f ms per request (%d requests)\n", (c1 - c0) * 1000 / tick / n, n }'
+}
+
+echo "== load: 1 session, 10s (load average $(loadavg))"
+load 1 10s
 for i in $(seq "$RUNS"); do
 	echo "== load run $i: $USERS sessions, $DURATION (load average $(loadavg))"
-	"$BIN" load --url "http://127.0.0.1:$PORT" --data "$DATA" --user "$CLERKS" \
-		--users "$USERS" --duration "$DURATION" --case-ids "$MAXID" || true
+	load "$USERS" "$DURATION"
 done

@@ -15,16 +15,15 @@ const ActionPersonalDataViewed = "letter.personal_data_viewed"
 // shown the named personal data of a letter's complainant unmasked (UU
 // 27/2022: every processing of personal data is accountable). where names
 // the page or API that showed it.
+//
+// Views made at the same moment share one durable commit (group_commit.go):
+// their rows are chained one after the other in that transaction, and the
+// call returns only once its row is on disk, so a page is never shown
+// before its view is recorded.
 func (s *AuditService) LogPersonalDataView(ctx context.Context, letterID int64, fields []string, where string) error {
-	tx, err := s.db.BeginTx(ctx, true)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
 	detail := "Data pribadi pengadu ditampilkan tanpa disamarkan (" + strings.Join(fields, ", ") + ") di " + where + "."
-	if err := appendAudit(ctx, tx, &letters.AuditEntry{Action: ActionPersonalDataViewed, Entity: "letter",
-		EntityID: letterID, Detail: detail}); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.db.inGroup(ctx, func(ctx context.Context, tx *Tx) error {
+		return appendAudit(ctx, tx, &letters.AuditEntry{Action: ActionPersonalDataViewed, Entity: "letter",
+			EntityID: letterID, Detail: detail})
+	})
 }

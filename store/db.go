@@ -48,6 +48,8 @@ type DB struct {
 	Calendar *letters.Calendar
 
 	nik *nikKeyring // seals complainants' NIK at rest (nik_crypt.go)
+
+	group groupCommit // batches numbers and view audit rows (group_commit.go)
 }
 
 // NewDB returns a DB for the data directory dir. Call Open before use.

@@ -209,6 +209,9 @@ func (s *WorkflowService) FindDocumentByID(ctx context.Context, id int64) (*lett
 	if err != nil {
 		return nil, err
 	}
+	if doc.LetterID == 0 { // a report cover letter
+		return doc, coverVisible(ctx, tx, doc.DraftID)
+	}
 	return doc, checkVisible(ctx, tx, doc.LetterID)
 }
 
@@ -282,7 +285,7 @@ func (s *WorkflowService) CheckFile(ctx context.Context, code string, data []byt
 	return fc, nil
 }
 
-const documentColumns = `id, letter_id, draft_id, type, title, number, version, signer_name, signer_title, signer_nip,
+const documentColumns = `id, COALESCE(letter_id, 0), draft_id, type, title, number, version, signer_name, signer_title, signer_nip,
 	signed_at, sha256, size, verify_code, parafs, delivery, delivered_at, received_by, lapor_text`
 
 func scanDocument(sc interface{ Scan(...any) error }) (*letters.IssuedDocument, error) {

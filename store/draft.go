@@ -39,6 +39,9 @@ func (s *WorkflowService) CreateDraft(ctx context.Context, letterID int64, typ s
 	if doc == nil {
 		return nil, letters.Errorf(letters.EINVALID, "Jenis dokumen %q tidak dikenal dalam profil kantor.", typ)
 	}
+	if doc.Code == letters.DocReportCover {
+		return nil, letters.Errorf(letters.EINVALID, "%s dibuat dari tugas laporan (Tugas saya), bukan dari surat.", doc.Name)
+	}
 	l, err := visibleLetter(ctx, tx, letterID)
 	if err != nil {
 		return nil, err

@@ -11,8 +11,12 @@ import (
 // follow moves the letter with an answer's step: the state machine's
 // action when the letter's status allows it, otherwise (a second document
 // of the same case) only a timeline row. The letter's holder follows the
-// draft's chain. Side documents (kelengkapan) leave status and holder alone.
+// draft's chain. Side documents (kelengkapan) leave status and holder alone;
+// a report cover letter has no letter to move.
 func follow(ctx context.Context, tx *Tx, d *letters.Draft, user *letters.User, action letters.Action, note string) error {
+	if d.LetterID == 0 {
+		return nil
+	}
 	l, err := findLetter(ctx, tx, `id = ?`, d.LetterID)
 	if err != nil {
 		return err

@@ -21,7 +21,7 @@ func (s *WorkflowService) FindDraftByID(ctx context.Context, id int64) (*letters
 	if err != nil {
 		return nil, err
 	}
-	if err := checkVisible(ctx, tx, d.LetterID); err != nil {
+	if err := checkDraftVisible(ctx, tx, d); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -73,7 +73,7 @@ func (s *WorkflowService) DraftVersions(ctx context.Context, id int64) ([]*lette
 	if err != nil {
 		return nil, err
 	}
-	if err := checkVisible(ctx, tx, d.LetterID); err != nil {
+	if err := checkDraftVisible(ctx, tx, d); err != nil {
 		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+versionColumns+` FROM draft_versions WHERE draft_id = ? ORDER BY version`, id)
@@ -111,7 +111,7 @@ func scanVersion(sc interface{ Scan(...any) error }) (*letters.DraftVersion, err
 func findDraft(ctx context.Context, tx *Tx, id int64) (*letters.Draft, error) {
 	var d letters.Draft
 	var chain string
-	err := tx.QueryRowContext(ctx, `SELECT id, letter_id, type, title, state, version, step, chain, holder, return_note,
+	err := tx.QueryRowContext(ctx, `SELECT id, COALESCE(letter_id, 0), type, title, state, version, step, chain, holder, return_note,
 		created_by, created_at, updated_at, COALESCE((SELECT id FROM documents WHERE draft_id = drafts.id), 0)
 		FROM drafts WHERE id = ?`, id).Scan(&d.ID, &d.LetterID, &d.Type, &d.Title, &d.State, &d.Version, &d.Step,
 		&chain, &d.Holder, &d.ReturnNote, &d.CreatedBy, scanTime(&d.CreatedAt), scanTime(&d.UpdatedAt), &d.DocumentID)
@@ -165,7 +165,7 @@ func (s *WorkflowService) stepActor(ctx context.Context, tx *Tx, id int64, kinds
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkVisible(ctx, tx, d.LetterID); err != nil {
+	if err := checkDraftVisible(ctx, tx, d); err != nil {
 		return nil, nil, err
 	}
 	st := d.CurrentStep()

@@ -110,11 +110,11 @@ func (s *WorkflowService) sign(ctx context.Context, tx *Tx, id int64, afterSeq i
 			return nil, letters.Errorf(letters.ECONFLICT, "Paraf %s pada versi %d belum ada.", p.PositionTitle(d.Chain[i].Position), d.Version)
 		}
 	}
-	l, err := findLetter(ctx, tx, `id = ?`, d.LetterID)
+	l, err := draftLetter(ctx, tx, d)
 	if err != nil {
 		return nil, err
 	}
-	dt := p.Document(d.Type)
+	dt := draftDocument(p, d.Type)
 	if dt == nil {
 		return nil, letters.Errorf(letters.EINVALID, "Jenis dokumen %q tidak lagi ada dalam profil kantor.", d.Type)
 	}
@@ -153,7 +153,7 @@ func (s *WorkflowService) sign(ctx context.Context, tx *Tx, id int64, afterSeq i
 	parafJSON, _ := json.Marshal(parafs)
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents (letter_id, draft_id, type, title, number_id, number, version,
 		signer_name, signer_title, signer_nip, signed_at, sha256, size, verify_code, parafs)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ID, d.ID, d.Type, d.Title, n.ID, n.Formatted, d.Version,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullID(l.ID), d.ID, d.Type, d.Title, n.ID, n.Formatted, d.Version,
 		mark.Official.Name, mark.Official.Position, mark.Official.NIP, formatTime(tx.now), out.SHA256, out.Size,
 		out.VerifyCode, string(parafJSON))
 	if err != nil {
@@ -187,7 +187,14 @@ func (s *WorkflowService) sign(ctx context.Context, tx *Tx, id int64, afterSeq i
 	if err := signRecord(ctx, tx, s.Signer, out.ID, rec); err != nil {
 		return nil, err
 	}
-	return out, appendAudit(ctx, tx, &letters.AuditEntry{Action: "document.sign", Entity: "letter", EntityID: l.ID,
+	entity, entityID := "letter", l.ID
+	if d.LetterID == 0 { // a report cover: signing it sends the report
+		if err := markCoverSent(ctx, tx, d, n.Formatted); err != nil {
+			return nil, err
+		}
+		entity, entityID = "report", d.ID
+	}
+	return out, appendAudit(ctx, tx, &letters.AuditEntry{Action: "document.sign", Entity: entity, EntityID: entityID,
 		Detail: string(rec)})
 }
 
@@ -230,14 +237,25 @@ func (s *WorkflowService) PreviewDraft(ctx context.Context, id int64) ([]byte, e
 	if err != nil {
 		return nil, err
 	}
-	l, err := visibleLetter(ctx, tx, d.LetterID)
+	if err := checkDraftVisible(ctx, tx, d); err != nil {
+		return nil, err
+	}
+	l, err := draftLetter(ctx, tx, d)
 	if err != nil {
 		return nil, err
 	}
-	signer := letters.Official{}
+	// The signer as the position's first active user would sign; dots when
+	// nobody holds it yet (the renderer needs a name).
+	signer := letters.Official{Name: "................................"}
 	for _, st := range d.Chain {
-		if st.Step == letters.StepSign {
-			signer.Position = s.db.Profile.PositionTitle(st.Position)
+		if st.Step != letters.StepSign {
+			continue
+		}
+		signer.Position = s.db.Profile.PositionTitle(st.Position)
+		err := tx.QueryRowContext(ctx, `SELECT name, nip FROM users WHERE position = ? AND active = 1 ORDER BY id LIMIT 1`,
+			st.Position).Scan(&signer.Name, &signer.NIP)
+		if err != nil && !isNoRows(err) {
+			return nil, fmt.Errorf("store: preview signer: %w", err)
 		}
 	}
 	return s.Renderer.RenderDocument(letters.DocumentContent{Profile: s.db.Profile, Letter: l, Type: d.Type,

@@ -1,10 +1,10 @@
 package store
 
-// SetScanThreshold changes when FindLetters walks the date index, so that
-// tests can run both query plans on a small agenda. It returns a func that
-// restores the old value.
-func SetScanThreshold(n int) (restore func()) {
-	old := scanThreshold
-	scanThreshold = n
-	return func() { scanThreshold = old }
+// SetSearchLimit changes how many of the newest matches a search lists and
+// counts, so that tests can reach the cap on a small agenda. It returns a
+// func that restores the old value.
+func SetSearchLimit(n int) (restore func()) {
+	old := searchLimit
+	searchLimit = n
+	return func() { searchLimit = old }
 }

@@ -8,7 +8,7 @@ import (
 
 // FuzzFTSQuery checks that any search a user types becomes an FTS5 query
 // SQLite accepts (no syntax error reaches the user, no operator or column
-// filter slips through), of at most 16 quoted prefix terms.
+// filter slips through), of at most 16 quoted terms, whole words or prefixes.
 func FuzzFTSQuery(f *testing.F) {
 	for _, s := range []string{
 		"dana hibah", `"pencairan`, "NEAR(a b)", "subject:x", "a OR b NOT c", "*", "^awal", "Ndéwi", "ك", "a\x00b",
@@ -27,16 +27,17 @@ func FuzzFTSQuery(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		q := ftsQuery(s)
-		if q == "" {
-			return
-		}
-		if n := strings.Count(q, `"*`); n > 16 {
-			t.Fatalf("ftsQuery(%q) has %d terms, at most 16", s, n)
-		}
-		var n int
-		if err := conn.QueryRow(`SELECT COUNT(*) FROM t WHERE t MATCH ?`, q).Scan(&n); err != nil {
-			t.Fatalf("ftsQuery(%q) = %q: SQLite refuses it: %v", s, q, err)
+		for _, q := range []string{ftsQuery(s), ftsPrefixQuery(s)} {
+			if q == "" {
+				return
+			}
+			if n := strings.Count(q, `"`) / 2; n > 16 {
+				t.Fatalf("query for %q has %d terms, at most 16: %s", s, n, q)
+			}
+			var n int
+			if err := conn.QueryRow(`SELECT COUNT(*) FROM t WHERE t MATCH ?`, q).Scan(&n); err != nil {
+				t.Fatalf("query for %q = %q: SQLite refuses it: %v", s, q, err)
+			}
 		}
 	})
 }

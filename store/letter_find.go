@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"naskah/letters"
 )
@@ -16,10 +17,6 @@ const (
 	DefaultLetterLimit = 50
 	MaxLetterLimit     = 500
 )
-
-// scanThreshold is the number of matches above which a page is read by
-// walking the date index rather than by looking each match up.
-var scanThreshold = 2000
 
 // FindLetterByID returns the letter with its attachments. ENOTFOUND.
 func (s *LetterService) FindLetterByID(ctx context.Context, id int64) (*letters.Letter, error) {
@@ -49,10 +46,13 @@ func (s *LetterService) FindLetterByTrackingCode(ctx context.Context, code strin
 
 // FindLetters lists letters newest first (by time received). Query searches
 // subject, body, origin, sender's name and the text read from the
-// attachments (scan.go) by words (each word also matches as
-// a prefix), or an exact agenda number, tracking code or LAPOR! ID. From is
-// inclusive, To exclusive. The total counts every match before Limit
-// (default 50, at most 500) and Offset.
+// attachments (scan.go) by words (each word of three letters or more also
+// matches as a prefix, unless the whole words alone match more than
+// letters.SearchLimit letters), or an exact agenda number, tracking code or
+// LAPOR! ID; a search lists and counts only the newest letters.SearchLimit
+// matches, and a total of letters.SearchLimit+1 means more than that
+// (letter_search.go). From is inclusive, To exclusive. The total counts
+// every match before Limit (default 50, at most 500) and Offset.
 func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter) ([]*letters.Letter, int, error) {
 	tx, err := s.db.BeginTx(ctx, false)
 	if err != nil {
@@ -62,8 +62,8 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 
 	where, args := []string{"1 = 1"}, []any{}
 	add := func(cond string, a ...any) { where, args = append(where, cond), append(args, a...) }
-	// countSQL counts the matches faster when only the words filter
-	// (issue 8); "" counts them by reading every matching letter.
+	// countSQL counts faster when nothing filters (issue 8); "" counts
+	// the matches in the indexes.
 	countSQL, countArgs := "", []any(nil)
 	if f.Status != "" {
 		add("status = ?", string(f.Status))
@@ -80,10 +80,12 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 	if f.To != nil {
 		add("received_at < ?", formatTime(*f.To))
 	}
+	seesAll := true
 	if cond, a, err := visibility(ctx, tx); err != nil {
 		return nil, 0, err
 	} else if cond != "" {
 		add(cond, a...) // workflow.go: a unit sees a letter once disposed to it
+		seesAll = false
 	}
 	if f.Overdue {
 		add("status NOT IN ('delivered', 'closed') AND paused_at IS NULL AND deadline < ?", formatTime(tx.now))
@@ -91,53 +93,29 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 	if len(where) == 1 {
 		countSQL = `SELECT n FROM letter_count WHERE id = 1` // migration 0007
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
-		countSQL = ""
-		// An OR of indexed terms: SQLite looks each one up and unites them.
-		cond := `(agenda_number = ? OR tracking_code = ? OR (lapor_id = ? AND lapor_id <> '')`
-		a := []any{q, letters.NormalizeTrackingCode(q), strings.ToUpper(q)}
-		if m := ftsQuery(q); m != "" {
-			cond += ` OR {id} IN (SELECT rowid FROM letters_fts WHERE letters_fts MATCH ?)`
-			a = append(a, m)
-			// scan.go: the text read from the letter's attachments.
-			cond += ` OR {id} IN (SELECT letter_id FROM scans_fts WHERE scans_fts MATCH ?)`
-			a = append(a, m)
-			if len(where) == 1 {
-				// Every row of the indexes is a letter: count the union of
-				// their ids instead of looking each letter up.
-				countSQL = `SELECT COUNT(*) FROM (
-					SELECT id FROM letters WHERE agenda_number = ? OR tracking_code = ? OR (lapor_id = ? AND lapor_id <> '')
-					UNION SELECT rowid FROM letters_fts WHERE letters_fts MATCH ?
-					UNION SELECT CAST(letter_id AS INTEGER) FROM scans_fts WHERE scans_fts MATCH ?)`
-				countArgs = a
-			}
-		}
-		add(cond+")", a...)
-	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = DefaultLetterLimit
 	}
 	limit = min(limit, MaxLetterLimit)
 	offset := max(f.Offset, 0)
+	if q := strings.TrimSpace(f.Query); q != "" {
+		// search.go: the newest matches only, and a capped count.
+		// An indexed filter (status, channel, dates…) of a user who sees
+		// every letter is walked newest first by its index.
+		byIndex := seesAll && len(where) > 1
+		return searchLetters(ctx, tx, q, strings.Join(where, " AND "), args, byIndex, limit, offset)
+	}
 
 	// Counting apart from the page lets the page read only its own rows.
 	cond := strings.Join(where, " AND ")
 	var total int
 	if countSQL == "" {
-		countSQL, countArgs = `SELECT COUNT(*) FROM letters WHERE `+strings.ReplaceAll(cond, "{id}", "id"), args
+		countSQL, countArgs = `SELECT COUNT(*) FROM letters WHERE `+cond, args
 	}
 	if err := tx.QueryRowContext(ctx, countSQL, countArgs...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count letters: %w", err)
 	}
-	// Few matches: fetch them by rowid and sort. Many matches (a common
-	// word): walk the date index newest first and stop at the page's end;
-	// "+id" keeps SQLite from looking every match up.
-	idExpr := "id"
-	if total > scanThreshold {
-		idExpr = "+id"
-	}
-	cond = strings.ReplaceAll(cond, "{id}", idExpr)
 	out := []*letters.Letter{}
 	if total <= offset {
 		return out, total, nil
@@ -165,10 +143,17 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 }
 
 // ftsQuery turns what a person typed into an FTS5 query that cannot be a
-// syntax error: every word becomes a quoted prefix term ("kata"*), and the
-// terms must all match. Operators and brackets in the input are only
-// separators. It returns "" when there is no word.
-func ftsQuery(q string) string {
+// syntax error: every word becomes a quoted term ("kata"), and the terms
+// must all match. Operators and brackets in the input are only separators.
+// It returns "" when there is no word.
+func ftsQuery(q string) string { return ftsTerms(q, false) }
+
+// ftsPrefixQuery is ftsQuery with every word of three letters or more a
+// prefix term ("kata"*); a prefix of one or two letters would unite the
+// lists of thousands of words (0.3 s at a million letters).
+func ftsPrefixQuery(q string) string { return ftsTerms(q, true) }
+
+func ftsTerms(q string, prefix bool) string {
 	words := strings.FieldsFunc(q, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	})
@@ -177,7 +162,10 @@ func ftsQuery(q string) string {
 	}
 	terms := make([]string, len(words))
 	for i, w := range words {
-		terms[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
+		terms[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		if prefix && utf8.RuneCountInString(w) >= 3 {
+			terms[i] += `*`
+		}
 	}
 	return strings.Join(terms, " ")
 }

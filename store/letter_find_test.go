@@ -44,27 +44,69 @@ func TestFindLetters_FullTextSearch(t *testing.T) {
 		{other.AgendaNumber, []int64{other.ID}},   // exact agenda number
 		{secret.TrackingCode, []int64{secret.ID}}, // exact tracking code
 	} {
-		for _, threshold := range []int{2000, 0} { // look matches up; walk the date index
-			restore := store.SetScanThreshold(threshold)
-			got, total, err := svc.FindLetters(ctx, letters.LetterFilter{Query: tc.query})
-			restore()
-			if err != nil {
-				t.Fatalf("query %q: %v", tc.query, err)
-			}
-			var ids []int64
-			for _, l := range got {
-				ids = append(ids, l.ID)
-			}
-			if fmt.Sprint(ids) != fmt.Sprint(tc.want) || total != len(tc.want) {
-				t.Errorf("query %q (plan threshold %d) found %v (total %d), want %v", tc.query, threshold, ids, total, tc.want)
-			}
+		got, total, err := svc.FindLetters(ctx, letters.LetterFilter{Query: tc.query})
+		if err != nil {
+			t.Fatalf("query %q: %v", tc.query, err)
+		}
+		var ids []int64
+		for _, l := range got {
+			ids = append(ids, l.ID)
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(tc.want) || total != len(tc.want) {
+			t.Errorf("query %q found %v (total %d), want %v", tc.query, ids, total, tc.want)
 		}
 	}
-	restore := store.SetScanThreshold(0)
-	defer restore()
 	got, total, err := svc.FindLetters(ctx, letters.LetterFilter{Query: "pengaduan", Limit: 1})
 	if err != nil || total != 2 || len(got) != 1 || got[0].ID != secret.ID {
-		t.Fatalf("common word, walking the index: %d of %d (%v), want the newest of 2", len(got), total, err)
+		t.Fatalf("common word: %d of %d (%v), want the newest of 2", len(got), total, err)
+	}
+}
+
+// A search for a common word lists only the newest matches and says there
+// are more than it counted, instead of counting every match (issue 8).
+func TestFindLetters_SearchCapsTheNewestMatches(t *testing.T) {
+	db, clock := MustOpenDBAt(t, t.TempDir(), testProfile)
+	ctx := MustClerk(t, db)
+	svc := store.NewLetterService(db)
+	var all []*letters.Letter
+	for i := range 12 {
+		l := NewLetter(fmt.Sprintf("Pengaduan jalan rusak ke-%d", i+1))
+		l.ReceivedAt = start.Add(time.Duration(i) * time.Hour)
+		if i%2 == 1 {
+			l.Channel = "kotak_saran"
+		}
+		clock.Set(start.Add(time.Duration(i)*time.Hour + time.Minute))
+		MustCreateLetter(t, db, ctx, l)
+		all = append(all, l)
+	}
+	restore := store.SetSearchLimit(4)
+	defer restore()
+
+	got, total, err := svc.FindLetters(ctx, letters.LetterFilter{Query: "jalan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 5 || len(got) != 5 || got[0].ID != all[11].ID || got[4].ID != all[7].ID {
+		t.Fatalf("12 matches, limit 4: %d letters (total %d), want the 5 newest and total 5 (more than 4)", len(got), total)
+	}
+	// The filter is applied while the newest matches are read: 6 letters
+	// of the channel match, the 5 newest of them are listed.
+	got, total, err = svc.FindLetters(ctx, letters.LetterFilter{Query: "jalan", Channel: "kotak_saran"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 5 || len(got) != 5 || got[0].ID != all[11].ID || got[4].ID != all[3].ID {
+		t.Fatalf("channel and word: %d letters (total %d), want the 5 newest of the channel", len(got), total)
+	}
+	for _, l := range got {
+		if l.Channel != "kotak_saran" {
+			t.Fatalf("letter %d of channel %s listed under kotak_saran", l.ID, l.Channel)
+		}
+	}
+	// Below the limit the count is exact.
+	_, total, err = svc.FindLetters(ctx, letters.LetterFilter{Query: "jalan ke-3"})
+	if err != nil || total != 1 {
+		t.Fatalf("one match: total %d (%v), want 1", total, err)
 	}
 }
 
@@ -121,5 +163,47 @@ func TestFindLetters_NewestFirstWithFiltersAndPaging(t *testing.T) {
 	_, total, err = svc.FindLetters(ctx, letters.LetterFilter{Overdue: true})
 	if err != nil || total != 60 {
 		t.Fatalf("overdue: total %d (%v), want 60", total, err)
+	}
+}
+
+// A unit's search finds only the letters disposed to it, with and without
+// another filter, even when the word is in letters it may not see.
+func TestFindLetters_SearchKeepsVisibility(t *testing.T) {
+	o := MustOffice(t, "bkad-kalbar")
+	desk := o.As(t, "petugas_pengaduan")
+	var mine *letters.Letter
+	for i := range 6 {
+		l := NewLetter(fmt.Sprintf("Retribusi aset daerah %d", i))
+		l.Channel = "tatap_muka"
+		MustCreateLetter(t, o.DB, desk, l)
+		if i == 2 {
+			mine = l
+		}
+	}
+	kepala, bmd := o.As(t, "kepala"), o.As(t, "kabid_bmd")
+	if _, err := o.WF.Dispose(kepala, letters.DisposeInput{LetterID: mine.ID, To: []string{"kabid_bmd"},
+		Instructions: []string{"untuk ditindaklanjuti"}}); err != nil {
+		t.Fatal(err)
+	}
+	disposed, err := o.L.FindLetterByID(bmd, mine.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []letters.LetterFilter{
+		{Query: "retribusi"},
+		{Query: "retri"},
+		{Query: "retribusi", Channel: "tatap_muka"},
+		{Query: "retribusi", Status: disposed.Status},
+	} {
+		got, total, err := o.L.FindLetters(bmd, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != 1 || len(got) != 1 || got[0].ID != mine.ID {
+			t.Errorf("%+v: the unit found %d letters (total %d), want only the one disposed to it", f, len(got), total)
+		}
+	}
+	if _, total, err := o.L.FindLetters(desk, letters.LetterFilter{Query: "retribusi", Channel: "tatap_muka"}); err != nil || total != 6 {
+		t.Errorf("the desk finds %d letters (%v), want 6", total, err)
 	}
 }

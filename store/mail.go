@@ -13,7 +13,8 @@ var _ letters.MailService = (*MailService)(nil)
 
 // MailService records fetched and imported mail and turns it into letters.
 type MailService struct {
-	db *DB
+	db    *DB
+	batch batchConn // IngestMessages' own connection (mail_batch.go)
 }
 
 // NewMailService returns the mail service of db.
@@ -51,30 +52,56 @@ func (s *MailService) IngestMessage(ctx context.Context, src letters.MailSource,
 	if src.Folder == "" {
 		src.Folder = "import"
 	}
-	files := s.mailFiles(m)
-	// Blobs are written before the transaction that refers to them: a file
-	// without a row is harmless, a row without its file must never happen.
-	rawSum := ""
-	if len(m.Raw) > maxInlineRaw {
-		sum, err := s.db.writeBlob(m.Raw)
-		if err != nil {
-			return nil, err
-		}
-		rawSum = sum
+	files, rawSum, err := s.writeMailFiles(m, s.db.writeBlob)
+	if err != nil {
+		return nil, err
 	}
-	for _, f := range files.keep {
-		sum, err := s.db.writeBlob(f.data)
-		if err != nil {
-			return nil, err
-		}
-		f.att.SHA256 = sum
-	}
-
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
+	res, err := s.ingestTx(ctx, tx, src, m, files, rawSum)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: ingest mail: %w", err)
+	}
+	return res, nil
+}
+
+// writeMailFiles writes the raw message (when too large for its row) and
+// the attachments m keeps with write (durably: DB.writeBlob; or synced
+// later for a whole batch) and returns them with the raw file's hash.
+// Blobs are on disk before the transaction that refers to them commits: a
+// file without a row is harmless, a row without its file must never happen.
+func (s *MailService) writeMailFiles(m *letters.MailMessage, write func([]byte) (string, error)) (mailFiles, string, error) {
+	files := s.mailFiles(m)
+	rawSum := ""
+	if len(m.Raw) > maxInlineRaw {
+		sum, err := write(m.Raw)
+		if err != nil {
+			return files, "", err
+		}
+		rawSum = sum
+	}
+	for _, f := range files.keep {
+		sum, err := write(f.data)
+		if err != nil {
+			return files, "", err
+		}
+		f.att.SHA256 = sum
+	}
+	return files, rawSum, nil
+}
+
+// ingestTx records m inside tx: what it became, its row and the folder's
+// last UID.
+func (s *MailService) ingestTx(ctx context.Context, tx *Tx, src letters.MailSource, m *letters.MailMessage, files mailFiles, rawSum string) (*letters.MailResult, error) {
+	if src.Folder == "" {
+		src.Folder = "import"
+	}
 	res, record, err := s.ingest(ctx, tx, src, m, files)
 	if err != nil {
 		return nil, err
@@ -88,9 +115,6 @@ func (s *MailService) IngestMessage(ctx context.Context, src letters.MailSource,
 		if err := advanceFolder(ctx, tx, src); err != nil {
 			return nil, err
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("store: ingest mail: %w", err)
 	}
 	return res, nil
 }

@@ -15,7 +15,8 @@ var _ letters.NumberService = (*NumberService)(nil)
 
 // NumberService hands out gapless document numbers. Every number is taken in
 // a write transaction on the single writer connection, so max(seq)+1 cannot
-// be read by two writers at once.
+// be read by two writers at once; numbers asked for together are grouped
+// into one transaction.
 type NumberService struct {
 	db *DB
 }
@@ -30,17 +31,16 @@ func (s *NumberService) IssueNumber(ctx context.Context, doc, entity string, ent
 	if err != nil {
 		return nil, err
 	}
-	tx, err := s.db.BeginTx(ctx, true)
+	// Numbers taken at the same moment share one durable commit
+	// (group_commit.go): each is max(seq)+1 after the ones before it in the
+	// group, and the caller has it only once the group is on disk.
+	var n *letters.Number
+	err = s.db.inGroup(ctx, func(ctx context.Context, tx *Tx) (err error) {
+		n, err = issueNumber(ctx, tx, d, entity, entityID)
+		return err
+	})
 	if err != nil {
 		return nil, err
-	}
-	defer tx.Rollback()
-	n, err := issueNumber(ctx, tx, d, entity, entityID)
-	if err != nil {
-		return nil, err
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("store: issue number: %w", err)
 	}
 	return n, nil
 }

@@ -13,6 +13,7 @@ type Base struct {
 	User   *letters.User // the signed-in user; nil on public pages
 	Notice string        // a success message shown at the top
 	Error  string        // an error message shown at the top
+	Nav    *Nav          // the signed-in user's task count and dashboard link; nil: none
 }
 
 // Option is one choice of a select box.
@@ -34,6 +35,7 @@ type AgendaPage struct {
 	Base
 	Rows       []AgendaRow
 	Total      int
+	TotalText  string // "lebih dari 1.000" when a search counted only its newest matches
 	Query      string
 	Overdue    bool // only letters past their deadline
 	Statuses   []Option
@@ -43,6 +45,7 @@ type AgendaPage struct {
 	Pages      int
 	PrevURL    string // "" on the first page
 	NextURL    string // "" on the last page
+	ExportURL  string // /agenda.xlsx with the same filters
 }
 
 // AgendaRow is one letter in the register.

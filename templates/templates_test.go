@@ -105,6 +105,12 @@ func samples() map[string]any {
 	for k, v := range totpSamples() { // totp_test.go
 		m[k] = v
 	}
+	for k, v := range adminSettingsSamples() { // admin_settings_test.go
+		m[k] = v
+	}
+	for k, v := range dashboardSamples(staff) { // dashboard_test.go
+		m[k] = v
+	}
 	return m
 }
 

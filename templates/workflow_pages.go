@@ -119,8 +119,9 @@ type VersionRow struct {
 type TasksPage struct {
 	Base
 	Tasks   []TaskRow
-	More    int       // tasks beyond the first page, with later deadlines
-	Overdue []TaskRow // open letters past their deadline the user may see
+	More    int             // tasks beyond the first page, with later deadlines
+	Overdue []TaskRow       // open letters past their deadline the user may see
+	Reports []ReportTaskRow // reports the user's positions owe (report_cover.go)
 }
 
 // TaskRow is one task.

@@ -55,6 +55,7 @@ type app struct {
 	mail     *store.MailService     // email intake (fetch, import)
 	workflow *store.WorkflowService // dispositions, drafts, signed documents (workflow_app.go)
 	delegate *store.DelegationService
+	tokens   *store.TokenService // API tokens (token_cmd.go)
 }
 
 // exists reports whether dir already holds a Naskah office.
@@ -123,6 +124,7 @@ func openApp(d dataFlags, create bool) (*app, error) {
 		files:   store.NewAttachmentService(db),
 		audit:   store.NewAuditService(db),
 		mail:    store.NewMailService(db),
+		tokens:  store.NewTokenService(db),
 	}
 	if err := a.openWorkflow(); err != nil {
 		db.Close()

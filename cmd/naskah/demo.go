@@ -47,13 +47,24 @@ func (a *app) seedDemo(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	secrets, err := a.enrolDemoTOTP(ctx, created) // demo_totp.go: signers and admins get a second factor
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	for _, u := range created {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", u.Username, u.Name, a.profile.PositionTitle(u.Position))
+		totp := ""
+		if s := secrets[u.Username]; s != "" {
+			totp = "\tTOTP: " + s
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s%s\n", u.Username, u.Name, a.profile.PositionTitle(u.Position), totp)
 	}
 	tw.Flush()
 	fmt.Fprintf(&b, "  Kata sandi semua akun contoh: %s\n", password)
+	if len(secrets) > 0 {
+		b.WriteString(demoTOTPNote)
+	}
 	if err := os.WriteFile(filepath.Join(a.dir, demoAccountsFile), []byte(b.String()), 0o600); err != nil {
 		return fmt.Errorf("write demo accounts: %w", err)
 	}

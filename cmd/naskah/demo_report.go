@@ -24,5 +24,5 @@ func (a *app) demoReport(ctx context.Context, w io.Writer) error {
 		return fmt.Errorf("demo report: %w", err)
 	}
 	fmt.Fprintf(w, "Laporan contoh %s (%d pengaduan): %s\n", per.Label(), sum.Received, path)
-	return nil
+	return a.demoReportCover(ctx, w) // demo_report_cover.go
 }

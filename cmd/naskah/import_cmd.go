@@ -4,37 +4,57 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"naskah/letters"
+	"naskah/letters/profile"
 	"naskah/mail"
+	"naskah/store"
 )
 
 func init() {
 	commands["import"] = command{"Mengimpor email dari berkas .eml, mbox atau folder Maildir", runImport}
 }
 
+// importMemoryLimit is the soft limit of the Go heap during an import.
+const importMemoryLimit = 28 << 20
+
 func runImport(ctx context.Context, args []string) error {
 	var d dataFlags
 	var asJSON bool
-	fs := newFlagSet("import", "import [--data DIR] [--json] BERKAS...",
+	fs := newFlagSet("import", "import [--data DIR] [--profile NAMA] [--workers N] [--batch N] [--json] BERKAS...",
 		"Mengimpor email dari berkas .eml, berkas mbox dan folder Maildir (folder lain ditelusuri untuk\n"+
 			"ketiganya). Tiap email dicatat seperti email yang diambil dari IMAP: surat masuk baru, balasan pada\n"+
-			"kasusnya, duplikat, balasan otomatis, atau ditolak dengan alasannya. Impor ulang tidak menggandakan surat.")
+			"kasusnya, duplikat, balasan otomatis, atau ditolak dengan alasannya. Impor ulang tidak menggandakan surat.\n"+
+			"Email diurai di semua inti dan dicatat per transaksi berisi --batch email: satu transaksi tersimpan\n"+
+			"utuh atau tidak sama sekali. Direktori data baru dibuat bila --profile disebutkan.")
 	d.register(fs)
 	fs.BoolVar(&asJSON, "json", false, "cetak ringkasan sebagai JSON")
+	workers := fs.Int("workers", 0, "jumlah pengurai email yang bekerja bersamaan (0: otomatis, menurut jumlah inti)")
+	batch := fs.Int("batch", mail.DefaultBatchSize, "jumlah email per transaksi (1: satu per satu)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return letters.Errorf(letters.EINVALID, "Sebutkan berkas atau folder email yang diimpor.")
 	}
-	a, err := openApp(d, false)
+	if *workers < 0 || *batch < 1 {
+		return letters.Errorf(letters.EINVALID, "--workers tidak boleh negatif dan --batch paling sedikit 1.")
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// The Go heap of an import holds a few megabytes of messages at a
+		// time; a soft limit keeps the collector from letting it double
+		// while the machine is busy (the peak stays under 64 MB).
+		debug.SetMemoryLimit(importMemoryLimit)
+	}
+	db, err := openMailStore(d)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	in := &mail.Intake{Service: a.mail}
+	defer db.Close()
+	in := &mail.Intake{Service: store.NewMailService(db), Workers: *workers, BatchSize: *batch}
 	var progress mail.Progress
 	if isTerminal(os.Stderr) {
 		progress = progressLine()
@@ -77,4 +97,36 @@ func progressLine() mail.Progress {
 		bar := int(pct * width / 100)
 		fmt.Fprintf(os.Stderr, "\r[%-*s] %5.1f%%  %d pesan", width, string([]rune("##############################")[:bar]), pct, messages)
 	}
+}
+
+// openMailStore opens the data directory as openApp does, with only what
+// an import needs: the store, not the PDF renderer and the services of the
+// web application (their fonts and tables were half the memory of an
+// import). A new directory is created only when the office is named.
+func openMailStore(d dataFlags) (*store.DB, error) {
+	if !exists(d.dir) {
+		if d.profile == "" {
+			return nil, letters.Errorf(letters.ENOTFOUND, "Direktori data %q belum berisi kantor. Jalankan `naskah demo --data %s` atau `naskah serve --data %s`, atau sebutkan --profile.", d.dir, d.dir, d.dir)
+		}
+		if err := initDir(d.dir, d.profile); err != nil {
+			return nil, err
+		}
+	}
+	p, err := profile.Load(filepath.Join(d.dir, profileFile))
+	if err != nil {
+		return nil, err
+	}
+	if d.profile != "" && !isFile(d.profile) && d.profile != p.Slug {
+		return nil, letters.Errorf(letters.ECONFLICT, "Direktori data %q milik kantor %q, bukan %q.", d.dir, p.Slug, d.profile)
+	}
+	cal, err := p.Calendar(nil)
+	if err != nil {
+		return nil, err
+	}
+	db := store.NewDB(d.dir)
+	db.Profile, db.Calendar = p, cal
+	if err := db.Open(); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	return db, nil
 }

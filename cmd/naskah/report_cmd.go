@@ -31,6 +31,9 @@ func runReport(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "sent" {
 		return reportSent(ctx, args[1:])
 	}
+	if len(args) > 0 && args[0] == "cover" {
+		return reportCover(ctx, args[1:]) // report_cover_cmd.go
+	}
 	sub := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		sub, args = args[0], args[1:]
@@ -157,10 +160,7 @@ func reportDue(_ context.Context, args []string) error {
 	fs.StringVar(&position, "position", "", "hanya tugas jabatan ini (kode jabatan)")
 	fs.StringVar(&date, "date", "", "tanggal TTTT-BB-HH (bawaan: hari ini)")
 	fs.BoolVar(&asJSON, "json", false, "cetak sebagai JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, err := openWith(fs, args, &d)
 	if err != nil {
 		return err
 	}
@@ -187,8 +187,20 @@ func reportDue(_ context.Context, args []string) error {
 		fmt.Println("Tidak ada laporan yang jatuh tempo.")
 		return nil
 	}
+	covers, err := a.workflow.FindReportCovers(context.Background())
+	if err != nil {
+		return err
+	}
 	for _, t := range tasks {
-		fmt.Printf("%s — disiapkan oleh %s\n", t.Text(), a.profile.PositionTitle(t.Duty.Responsible))
+		line := fmt.Sprintf("%s — disiapkan oleh %s", t.Text(), a.profile.PositionTitle(t.Duty.Responsible))
+		for _, c := range covers {
+			if c.Duty.Period == t.Duty.Period && c.Duty.Recipient == t.Duty.Recipient &&
+				c.Duty.Responsible == t.Duty.Responsible && c.Period == t.Period {
+				line += "; " + c.Waiting(a.profile)
+				break
+			}
+		}
+		fmt.Println(line)
 	}
 	return nil
 }

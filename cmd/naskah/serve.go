@@ -51,6 +51,10 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	profiles, err := openProfileStore(a, logger) // profile_store.go: the admin's profile editor
+	if err != nil {
+		return err
+	}
 	srv := &web.Server{
 		Profile:           a.profile,
 		LetterService:     a.letters,
@@ -63,9 +67,13 @@ func runServe(ctx context.Context, args []string) error {
 		// the workflow (workflow_app.go): one service behind four interfaces
 		DispositionService: a.workflow, DraftService: a.workflow, DocumentService: a.workflow,
 		TaskService: a.workflow, DelegationService: a.delegate,
-		SessionKey: key,
-		Logger:     logger,
-		Now:        time.Now,
+		TokenService: a.tokens, RequireTOTP: true, // API tokens; a second factor for signers and admins (totp_required.go)
+		ProfileStore:    profiles,                                     // profile_store.go
+		SettingsService: store.NewSettingsService(a.db),               // admin mailbox page
+		MailChecker:     &mailChecker{dir: a.dir, profile: a.profile}, // mailbox_check.go
+		SessionKey:      key,
+		Logger:          logger,
+		Now:             time.Now,
 		Receipt: func(w io.Writer, l *letters.Letter) error {
 			return a.receipt(context.Background(), w, l, baseURL)
 		},

@@ -10,25 +10,31 @@ import (
 )
 
 func init() {
-	commands["totp"] = command{"Faktor kedua (kode aplikasi autentikator) untuk pengguna (enroll, status)", runTOTP}
+	commands["totp"] = command{"Faktor kedua (kode aplikasi autentikator) untuk pengguna (enroll, status, code)", runTOTP}
 }
 
-// runTOTP: naskah totp enroll USERNAME | naskah totp status.
+// runTOTP: naskah totp enroll USERNAME | status | code --user USERNAME.
 func runTOTP(ctx context.Context, args []string) error {
 	usage := `Pemakaian: naskah totp enroll NAMA_PENGGUNA [--data DIR]
            naskah totp status [--data DIR]
+           naskah totp code --user NAMA_PENGGUNA [--data DIR]
 
 enroll membuat rahasia TOTP baru untuk pengguna dan mencetak alamat otpauth:// serta rahasianya
 untuk dimasukkan ke aplikasi autentikator (Google Authenticator, Aegis, FreeOTP). Setelah itu
 pengguna masuk dengan kata sandi lalu kode 6 angka. status menyebut pengguna yang menandatangani
-atau mengelola (admin) tetapi belum memakai faktor kedua.`
+atau mengelola (admin) tetapi belum memakai faktor kedua; sejak naskah serve mewajibkannya, mereka
+diminta mendaftar di /akun/totp setelah memasukkan kata sandi.
+code mencetak kode 6 angka yang berlaku sekarang, dibaca dari direktori data di server: hanya untuk
+kantor contoh (naskah demo) dan pengujian, bukan pengganti aplikasi autentikator.`
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
 		fmt.Println(usage)
 		return nil
 	}
 	var d dataFlags
-	fs := newFlagSet("totp "+args[0], "totp enroll NAMA_PENGGUNA | totp status", "Faktor kedua pengguna.")
+	var username string
+	fs := newFlagSet("totp "+args[0], "totp enroll NAMA_PENGGUNA | totp status | totp code --user NAMA_PENGGUNA", "Faktor kedua pengguna.")
 	d.register(fs)
+	fs.StringVar(&username, "user", "", "pengguna (totp code)")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -53,6 +59,20 @@ atau mengelola (admin) tetapi belum memakai faktor kedua.`
 		fmt.Printf("Faktor kedua untuk %s (%s) dibuat.\nMasukkan ke aplikasi autentikator:\n  %s\natau ketik rahasianya: %s\n",
 			u.Username, u.Name, uri, secret)
 		return nil
+	case "code": // for demos and tests: the code an authenticator shows now
+		if username == "" {
+			return letters.Errorf(letters.EINVALID, "Sebutkan pengguna: naskah totp code --user NAMA_PENGGUNA")
+		}
+		u, err := a.users.FindUserByUsername(ctx, username)
+		if err != nil {
+			return err
+		}
+		code, err := a.users.CurrentTOTPCode(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Println(code)
+		return nil
 	case "status":
 		users, _, err := a.users.FindUsers(ctx, letters.UserFilter{Limit: 10000})
 		if err != nil {
@@ -65,7 +85,7 @@ atau mengelola (admin) tetapi belum memakai faktor kedua.`
 			switch {
 			case u.Admin:
 				role = "admin"
-			case a.profile.MayPerform(u.Position, letters.ActionSign):
+			case a.profile.SignsDocuments(u.Position):
 				role = "penandatangan"
 			default:
 				continue

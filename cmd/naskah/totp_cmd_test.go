@@ -1,35 +1,60 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
 
-// `naskah totp status` names the signers and admins without a second
-// factor; after `naskah totp enroll` the signer has one.
+// The demo office enrols its signers and admins and writes their secrets
+// beside the password; `naskah totp status` names a signer added later
+// without a second factor; after `naskah totp enroll` it has one, and
+// `naskah totp code` prints its current code.
 func TestTOTPEnrollAndStatus(t *testing.T) {
 	dir, _ := demoDir(t, "bkad-kalbar")
+	accounts, err := os.ReadFile(filepath.Join(dir, demoAccountsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"kepala", "kasubag"} { // the head signs; kasubag is admin and signs the Berita Acara
+		if !regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(who) + `\s.*TOTP: [A-Z2-7]{16,}$`).Match(accounts) {
+			t.Errorf("%s has no TOTP secret in %s:\n%s", who, demoAccountsFile, accounts)
+		}
+	}
+	if regexp.MustCompile(`(?m)^\s*frontoffice\s.*TOTP`).Match(accounts) {
+		t.Errorf("the front office neither signs nor administers but got a TOTP secret:\n%s", accounts)
+	}
 	out, err := runNaskah(t, "totp", "status", "--data", dir)
 	if err != nil {
 		t.Fatalf("totp status: %v\n%s", err, out)
 	}
-	signer := ""
-	for _, line := range strings.Split(out, "\n") {
-		if f := strings.Fields(line); len(f) == 4 && f[2] == "penandatangan" && f[3] == "BELUM" {
-			signer = f[0]
-		}
+	if strings.Contains(out, "BELUM") {
+		t.Fatalf("a demo signer or admin is left without a second factor:\n%s", out)
 	}
-	if signer == "" || !strings.Contains(out, "admin") {
-		t.Fatalf("status lists no signer or admin without a second factor:\n%s", out)
-	}
-	out, err = runNaskah(t, "totp", "enroll", signer, "--data", dir)
-	if err != nil || !strings.Contains(out, "otpauth://totp/") {
-		t.Fatalf("totp enroll %s: %v\n%s", signer, err, out)
+	cmd := naskahCmd(t, "user", "add", "--data", dir, "--username", "plt.kepala", "--name", "Plt Kepala", "--position", "kepala")
+	cmd.Env = append(cmd.Env, "NASKAH_PASSWORD=rahasia-123")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("user add: %v\n%s", err, b)
 	}
 	out, _ = runNaskah(t, "totp", "status", "--data", dir)
-	for _, line := range strings.Split(out, "\n") {
-		if f := strings.Fields(line); len(f) == 4 && f[0] == signer && f[3] != "ya" {
-			t.Errorf("after enrolling, %s: %s", signer, line)
-		}
+	if !regexp.MustCompile(`(?m)^plt\.kepala\s+kepala\s+penandatangan\s+BELUM$`).MatchString(out) {
+		t.Fatalf("status does not name the new signer without a second factor:\n%s", out)
+	}
+	if out, err := runNaskah(t, "totp", "code", "--user", "plt.kepala", "--data", dir); err == nil || !strings.Contains(out, "belum memakai faktor kedua") {
+		t.Fatalf("code of a user without a second factor: %v\n%s", err, out)
+	}
+	out, err = runNaskah(t, "totp", "enroll", "plt.kepala", "--data", dir)
+	if err != nil || !strings.Contains(out, "otpauth://totp/") {
+		t.Fatalf("totp enroll: %v\n%s", err, out)
+	}
+	out, _ = runNaskah(t, "totp", "status", "--data", dir)
+	if !regexp.MustCompile(`(?m)^plt\.kepala\s+kepala\s+penandatangan\s+ya$`).MatchString(out) {
+		t.Errorf("after enrolling:\n%s", out)
+	}
+	out, err = runNaskah(t, "totp", "code", "--user", "plt.kepala", "--data", dir)
+	if err != nil || !regexp.MustCompile(`^\d{6}\n$`).MatchString(out) {
+		t.Fatalf("totp code: %v %q", err, out)
 	}
 }

@@ -130,7 +130,7 @@ func Parse(data []byte, source string) (*letters.Profile, error) {
 		}
 		return nil, invalid(source, []string{yamlProblem(err.Error())})
 	}
-	if errs := p.Validate(); len(errs) > 0 {
+	if errs := validate(&p); len(errs) > 0 {
 		problems := make([]string, len(errs))
 		for i, e := range errs {
 			problems[i] = fmt.Sprintf("baris %d: %s", lineOf(&root, e.Path), e.Message)

@@ -26,6 +26,14 @@ func (a *app) adminRoutes(staff *gin.RouterGroup) {
 	admin.POST("/hari-libur", a.adminAddHoliday)
 	admin.POST("/hari-libur/impor", a.adminImportHolidays)
 	admin.GET("/profil", a.adminProfile)
+	admin.GET("/profil/ubah", a.adminProfileEdit) // admin_profile_edit.go
+	admin.POST("/profil/ubah", a.adminSaveProfile)
+	admin.GET("/delegasi", a.adminDelegations) // admin_delegation.go
+	admin.POST("/delegasi", a.adminCreateDelegation)
+	admin.POST("/delegasi/:id/akhiri", a.adminEndDelegation)
+	admin.GET("/kotak-surat", a.adminMailbox) // admin_mailbox.go
+	admin.POST("/kotak-surat", a.adminSaveMailbox)
+	admin.POST("/kotak-surat/uji", a.adminCheckMailbox)
 }
 
 // requireAdmin answers 403 to users who are not admins.

@@ -36,6 +36,12 @@ func (a *app) agenda(c *gin.Context) {
 		Overdue: f.Overdue,
 		Page:    page,
 		Pages:   max((total+agendaPageSize-1)/agendaPageSize, 1),
+		// agenda_export.go: every matching letter, not only this page.
+		ExportURL: agendaExportURL(c.Request.URL.Query()),
+	}
+	if f.Query != "" && total > letters.SearchLimit {
+		// A search counts its newest matches only (issue 8).
+		data.TotalText = "lebih dari " + thousands(letters.SearchLimit)
 	}
 	a.reportNotice(user, &data.Base) // report duties due (report.go)
 	for _, l := range list {
@@ -86,4 +92,13 @@ func (a *app) agendaFilter(c *gin.Context) letters.LetterFilter {
 func agendaURL(q url.Values, page int) string {
 	q.Set("hal", strconv.Itoa(page))
 	return "/agenda?" + q.Encode()
+}
+
+// thousands writes n with Indonesian thousands separators: 1.000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }

@@ -22,6 +22,7 @@ func (a *app) base(c *gin.Context, title string) templates.Base {
 		Office: a.Profile.Office.ShortName,
 		User:   letters.UserFromContext(c.Request.Context()),
 		Notice: a.takeFlash(c),
+		Nav:    a.nav(c),
 	}
 }
 
@@ -72,8 +73,19 @@ func (a *app) login(c *gin.Context, lim *loginLimits) {
 		return
 	}
 	lim.account.reset(account)
-	a.startSession(c, user)
+	a.startSession(c, user, false)
 	a.log.Info("web: signed in", "user", user.ID, "ip", address)
+	if a.RequireTOTP {
+		// totp_required.go: signers and admins without a second factor
+		// enrol before anything else.
+		if must, err := a.requiresTOTP(c.Request.Context(), user); err != nil {
+			a.fail(c, err)
+			return
+		} else if must {
+			c.Redirect(http.StatusSeeOther, "/akun/totp?next="+url.QueryEscape(next))
+			return
+		}
+	}
 	c.Redirect(http.StatusSeeOther, next)
 }
 

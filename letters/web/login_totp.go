@@ -103,7 +103,7 @@ func (a *app) code(c *gin.Context, lim *loginLimits) {
 		return
 	}
 	lim.account.reset(account)
-	a.startSession(c, user)
+	a.startSession(c, user, true)
 	a.log.Info("web: signed in with a second factor", "user", user.ID, "ip", address)
 	c.Redirect(http.StatusSeeOther, next)
 }

@@ -71,6 +71,10 @@ func newFullEnv(t *testing.T, slug string) *fullEnv {
 		DelegationService: store.NewDelegationService(db),
 		ScanService:       store.NewScanService(db),
 		MailService:       store.NewMailService(db),
+		ProfileStore:      newProfileStore(t, db),       // admin_profile_edit_test.go
+		SettingsService:   store.NewSettingsService(db), // admin_mailbox_test.go
+		MailChecker:       dialChecker{},                // admin_mailbox_test.go
+		TokenService:      store.NewTokenService(db),    // API tokens (api_token.go)
 		Logger:            slog.New(slog.NewTextHandler(e.logs, nil)),
 		Receipt: func(w io.Writer, l *letters.Letter) error {
 			return renderer.Receipt(w, pdf.ReceiptData{Profile: p, Letter: l,

@@ -97,11 +97,16 @@ func (a *app) reportNotice(user *letters.User, base *templates.Base) {
 			sent = nil
 		}
 	}
+	covers := a.coverStates(context.Background()) // report_cover.go
 	for _, t := range a.Profile.ReportTasks(a.cal, a.now(), user.Position, sent) {
 		if t.Late() { // the agenda reminds within the period's window; `naskah report due` lists late ones
 			continue
 		}
-		msg := "Tugas laporan: " + t.Text() + ". Unduh di /laporan?periode=" + t.Period.String() + "."
+		msg := "Tugas laporan: " + t.Text() + ". Unduh di /laporan?periode=" + t.Period.String() +
+			"; surat pengantarnya dibuat di Tugas saya."
+		if state := covers[coverKey(t.Duty, t.Period)]; state != "" {
+			msg = "Tugas laporan: " + t.Text() + ": " + state + "."
+		}
 		if base.Notice != "" {
 			base.Notice += " "
 		}

@@ -26,6 +26,7 @@ type allow struct {
 	// FindDraftByID with the user): the page must refuse exactly the others.
 	readers bool
 	reports bool // the positions that may view reports (Profile.MayViewReports)
+	duty    bool // the positions responsible for a report duty (ReportDuty.Responsible)
 	holder  bool // the position at the current step of the draft in the path
 	author  bool // the position that made the disposition in the path
 }
@@ -36,6 +37,7 @@ var (
 	admins        = allow{admin: true}
 	readers       = allow{readers: true}
 	reportViewers = allow{reports: true}
+	reportDuty    = allow{duty: true}
 )
 
 func may(a letters.Action) allow { return allow{action: a} }
@@ -78,6 +80,9 @@ var access = map[string]allow{
 	"GET /surat/:id/email/:mail":          readers, // the readers of the email's letter
 	"GET /surat/:id/email/:mail/asli.eml": readers,
 	"GET /laporan":                        reportViewers,
+	"POST /laporan/pengantar":             reportDuty,
+	"GET /agenda.xlsx":                    staff, // agenda_export.go: the same letters as /agenda
+	"GET /dasbor":                         reportViewers,
 
 	// Workflow (issue 3). A new letter for /surat/:id; a disposed letter
 	// with a disposition and a draft for the others (see accessFixtures).
@@ -103,17 +108,33 @@ var access = map[string]allow{
 	"POST /admin/hari-libur":          admins,
 	"POST /admin/hari-libur/impor":    admins,
 	"GET /admin/profil":               admins,
+	"GET /admin/profil/ubah":          admins,
+	"POST /admin/profil/ubah":         admins,
+	"GET /admin/delegasi":             admins,
+	"POST /admin/delegasi":            admins,
+	"POST /admin/delegasi/:id/akhiri": admins,
+	"GET /admin/kotak-surat":          admins,
+	"POST /admin/kotak-surat":         admins,
+	"POST /admin/kotak-surat/uji":     admins,
 	"POST /api/v1/letters":            staff,
 	"GET /api/v1/letters":             staff,
 	"GET /api/v1/letters/:id":         readers,
 	"GET /api/v1/letters/:id/scans":   readers,
+
+	// Second factor and API tokens (totp_required.go, token_page.go).
+	"GET /akun/totp":             staff, // enrolment, outside the second-factor gate
+	"POST /akun/totp":            staff,
+	"GET /akun/token":            staff, // one's own tokens; admins see everyone's
+	"POST /akun/token":           staff,
+	"POST /akun/token/:id/cabut": admins, // a token of "sasaran": its owner or an admin
 }
 
 // forms are the bodies sent to routes whose answer depends on them; every
 // other POST is sent with an empty form.
 var forms = map[string]url.Values{
-	"POST /surat/:id/aksi":   {"aksi": {string(letters.ActionVerify)}},
-	"POST /surat/:id/konsep": {"jenis": {"surat_jawaban"}},
+	"POST /surat/:id/aksi":    {"aksi": {string(letters.ActionVerify)}},
+	"POST /surat/:id/konsep":  {"jenis": {"surat_jawaban"}},
+	"POST /laporan/pengantar": {"periode": {"2026-10"}},
 }
 
 // role is a way of visiting: anonymous, a non-admin user of one position,
@@ -156,6 +177,10 @@ func TestEveryRouteChecksAccess(t *testing.T) {
 	if err := e.users.CreateUser(ctx, target, testPassword); err != nil {
 		t.Fatal(err)
 	}
+	targetToken := &letters.APIToken{UserID: target.ID, Name: "skrip sasaran", Scopes: []letters.Scope{letters.ScopeLettersRead}}
+	if _, err := e.server.TokenService.CreateToken(ctx, targetToken); err != nil {
+		t.Fatal(err)
+	}
 	params := func(route, name string) string {
 		id := func(n int64) string { return strconv.FormatInt(n, 10) }
 		switch {
@@ -169,6 +194,8 @@ func TestEveryRouteChecksAccess(t *testing.T) {
 			return "ajukan"
 		case name == "mail":
 			return "1" // the fixture letter has no email: readers get 404, the others 403
+		case name == "id" && strings.HasPrefix(route, "/akun/token/"):
+			return id(targetToken.ID)
 		case name == "id" && strings.HasPrefix(route, "/admin/pengguna/"):
 			return id(target.ID)
 		case name == "id" && strings.HasPrefix(route, "/lampiran/"):
@@ -229,6 +256,8 @@ func TestEveryRouteChecksAccess(t *testing.T) {
 			return fx.readable(r.ctx, route, path)
 		case a.reports:
 			return p.MayViewReports(r.position)
+		case a.duty:
+			return slices.ContainsFunc(p.Reports, func(d letters.ReportDuty) bool { return d.Responsible == r.position })
 		}
 		return false
 	}

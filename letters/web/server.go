@@ -44,6 +44,20 @@ type Server struct {
 	// MailService shows a case's fetched emails (sandboxed frame and the
 	// message as received). Optional: nil answers 404.
 	MailService letters.MailReader
+	// Administration of issue 6 (admin_profile_edit.go, admin_mailbox.go):
+	// the profile's YAML in the data directory, the stored settings and
+	// password files, and a connection test for the mail servers. Nil
+	// answers 404 on their pages.
+	ProfileStore    letters.ProfileStore
+	SettingsService letters.SettingsService
+	MailChecker     letters.MailChecker
+	// TokenService keeps API tokens for scripts (api_token.go): /api/v1
+	// accepts "Authorization: Bearer <token>", and /akun/token manages
+	// them. Nil: no token is accepted and the page is not served.
+	TokenService letters.TokenService
+	// RequireTOTP makes a second factor compulsory for users who sign or
+	// administer (totp_required.go). cmd/naskah/serve.go sets it.
+	RequireTOTP bool
 	// Receipt renders the Tanda Bukti Pengaduan of l as PDF. Set by cmd;
 	// when nil, the receipt link is hidden and its URL answers 404.
 	Receipt func(w io.Writer, l *letters.Letter) error
@@ -124,7 +138,7 @@ func (s *Server) Handler() (http.Handler, error) {
 	// so no GET handler may change anything.
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(a.crossOriginDenied))
-	return securityHeaders(cop.Handler(engine)), nil
+	return securityHeaders(skipCrossOriginForBearer(cop.Handler(engine), engine)), nil // api_token.go
 }
 
 // routes registers every route. Public routes come first; staff routes and
@@ -140,9 +154,13 @@ func (a *app) routes(e *gin.Engine) {
 	root.GET("/", a.home) // staff go on to /agenda
 	a.portalRoutes(root)
 
-	staff := root.Group("/", a.requireUser)
+	a.totpRoutes(root) // /akun/totp: second-factor enrolment, outside the gate (totp_required.go)
+	staff := root.Group("/", a.requireUser, a.requireSecondFactor)
+	a.tokenRoutes(staff) // /akun/token: the user's API tokens (token_page.go)
 	a.adminRoutes(staff)
 	staff.GET("/agenda", a.agenda)
+	staff.GET("/agenda.xlsx", a.agendaExport) // the whole filtered list as Excel (agenda_export.go)
+	staff.GET("/dasbor", a.dashboard)         // the heads' dashboard (dashboard.go)
 	staff.GET("/surat/baru", a.intakeForm)
 	staff.POST("/surat", a.intake)
 	staff.GET("/surat/:id", a.letter)
@@ -151,6 +169,7 @@ func (a *app) routes(e *gin.Engine) {
 	staff.GET("/lampiran/:id", a.attachment)
 	staff.GET("/surat/:id/email/:mail", a.mailFrame)
 	staff.GET("/surat/:id/email/:mail/asli.eml", a.mailRaw)
+	staff.POST("/laporan/pengantar", a.createReportCover)
 	staff.GET("/laporan", a.report) // the report workbook (report.go)
 	a.workflowRoutes(root, staff)   // dispositions, drafts, documents (workflow.go)
 
@@ -158,11 +177,13 @@ func (a *app) routes(e *gin.Engine) {
 	staff.GET("/surat/:id/pindaian", a.scanPage)
 	staff.POST("/surat/:id/pindaian", a.confirmScan)
 
-	api := e.Group("/api/v1", session, a.loadUser, a.requireAPIUser)
-	api.POST("/letters", a.apiCreateLetter)
-	api.GET("/letters", a.apiLetters)
-	api.GET("/letters/:id", a.apiLetter)
-	api.GET("/letters/:id/scans", a.apiLetterScans) // scan.go
+	// A session cookie or an API token (api_token.go), whose scope each route checks.
+	api := e.Group("/api/v1", session, a.bearerAuth, a.loadUser, a.requireAPIUser, a.requireSecondFactorAPI)
+	read, write := a.requireScope(letters.ScopeLettersRead), a.requireScope(letters.ScopeLettersWrite)
+	api.POST("/letters", write, a.apiCreateLetter)
+	api.GET("/letters", read, a.apiLetters)
+	api.GET("/letters/:id", read, a.apiLetter)
+	api.GET("/letters/:id/scans", read, a.apiLetterScans) // scan.go
 
 	e.NoRoute(session, a.loadUser, a.notFound)
 }

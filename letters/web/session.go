@@ -59,8 +59,9 @@ func (a *app) saveSession(c *gin.Context, sess sessions.Session, maxAge int) {
 }
 
 // startSession rotates the session at sign-in: the old values are dropped
-// and a fresh nonce makes a new cookie.
-func (a *app) startSession(c *gin.Context, user *letters.User) {
+// and a fresh nonce makes a new cookie. mfa records that the user gave a
+// second-factor code (totp_required.go).
+func (a *app) startSession(c *gin.Context, user *letters.User, mfa bool) {
 	sess := sessions.Default(c)
 	sess.Clear()
 	nonce := make([]byte, 16)
@@ -68,6 +69,9 @@ func (a *app) startSession(c *gin.Context, user *letters.User) {
 	sess.Set(keyNonce, hex.EncodeToString(nonce))
 	sess.Set(keyUserID, user.ID)
 	sess.Set(keySeen, a.now().Unix())
+	if mfa {
+		sess.Set(keyMFA, true)
+	}
 	a.saveSession(c, sess, int(sessionIdle/time.Second))
 }
 
@@ -79,8 +83,14 @@ func (a *app) endSession(c *gin.Context) {
 }
 
 // loadUser puts the session's user, if any, in the request context. An
-// idle, unknown or deactivated session is ended quietly.
+// idle, unknown or deactivated session is ended quietly. A request already
+// signed in by an API token (api_token.go) keeps that user; its cookie is
+// ignored.
 func (a *app) loadUser(c *gin.Context) {
+	if requestToken(c) != nil {
+		c.Next()
+		return
+	}
 	sess := sessions.Default(c)
 	id, _ := sess.Get(keyUserID).(int64)
 	if id == 0 {

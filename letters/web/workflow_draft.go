@@ -99,7 +99,7 @@ func (a *app) showDraft(c *gin.Context, id int64, status int, errMsg string) {
 		a.fail(c, err)
 		return
 	}
-	l, err := a.LetterService.FindLetterByID(ctx, d.LetterID)
+	l, err := a.draftLetter(ctx, d) // report_cover.go: a report cover letter has no letter
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -168,7 +168,7 @@ func (a *app) showDraft(c *gin.Context, id int64, status int, errMsg string) {
 		}
 		row := documentRow(doc)
 		page.Document = &row
-		if doc.Delivery == "" && (holds && st.Step == letters.StepDeliver || st == nil && a.mayAct(acting, letters.ActionDeliver)) {
+		if doc.Delivery == "" && l.ID != 0 && (holds && st.Step == letters.StepDeliver || st == nil && a.mayAct(acting, letters.ActionDeliver)) {
 			page.CanDeliver = true
 			page.Methods = append(page.Methods, templates.Option{Value: letters.DeliverPrint, Label: "Dicetak dan diserahkan di loket"})
 			if l.Complainant.Email != "" {

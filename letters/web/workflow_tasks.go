@@ -44,6 +44,12 @@ func (a *app) tasks(c *gin.Context) {
 			Subject: t.Subject, Document: t.Document, Position: a.Profile.PositionTitle(t.Position), Status: t.Status,
 			Deadline: a.due(l, t.Deadline, now)})
 	}
+	reports, covers, err := a.reportTasks(ctx, a.acting(c)) // report_cover.go
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	page.Reports, page.Tasks = reports, append(covers, page.Tasks...)
 	late, _, err := a.LetterService.FindLetters(ctx, letters.LetterFilter{Overdue: true, Limit: 100})
 	if err != nil {
 		a.fail(c, err)

@@ -1,0 +1,289 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"naskah/letters/profile"
+)
+
+// loadIngestSeconds is how long TestLoadWhileIngesting drives the server:
+// long enough for thousands of requests and a few hundred mails, short
+// enough for CI.
+const loadIngestSeconds = 15
+
+// lockedWords are what SQLite's busy errors say; none may reach a user or
+// the server's log.
+var lockedWords = []string{"database is locked", "database table is locked", "SQLITE_BUSY"}
+
+// syncBuffer is a bytes.Buffer safe for a child's output and a reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// TestLoadWhileIngesting runs `naskah serve` with its mail loop reading a
+// real Dovecot mailbox that is filled during the run, while `naskah load`
+// drives 50 staff sessions (Tugas saya, agenda, cases, search, receipt
+// PDFs) and two front-office clerks register letters through the API for
+// loadIngestSeconds. No request fails, no answer and no log line says the
+// database is locked, and every delivered mail became exactly one letter.
+func TestLoadWhileIngesting(t *testing.T) {
+	if testing.Short() {
+		t.Skip("load and IMAP integration test")
+	}
+	if _, err := exec.LookPath("dovecot"); err != nil && os.Getenv("CI") == "true" {
+		t.Fatal("dovecot is not installed; CI must run this test (scripts/test-deps.sh installs it)")
+	}
+	d := startDovecot(t)
+	dir, password := demoDir(t, "bkad-kalbar")
+	if err := os.WriteFile(filepath.Join(dir, mailPasswordFile), []byte(d.password+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fetchOnce(t, dir, "--host", "127.0.0.1", "--port", fmt.Sprint(d.port), "--security", "none",
+		"--user", d.user, "--interval", "2s", "--save")
+
+	addr := freeAddr(t)
+	serve := naskahCmd(t, "serve", "--data", dir, "--addr", addr)
+	var logs syncBuffer
+	serve.Stdout, serve.Stderr = &logs, &logs
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stopped := false
+	stop := func() {
+		if !stopped {
+			stopped = true
+			serve.Process.Signal(syscall.SIGTERM)
+			serve.Wait()
+		}
+	}
+	defer stop()
+	base := "http://" + addr
+	for i := 0; ; i++ {
+		resp, err := http.Get(base + "/masuk")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 200 {
+			t.Fatalf("naskah serve did not start: %v\n%s", err, logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+
+	// The load run: a child process, as an operator would run it.
+	// The 50 sessions are the staff who sign in with a password alone (not
+	// those with TOTP) and do not receive email: a mail letter stays
+	// "received" until a clerk registers it, and has no receipt before, so
+	// the receivers' sessions would ask for receipts that cannot exist yet
+	// (`naskah load` counts that 422 as an error). The clerks below write.
+	p, err := profile.Load(filepath.Join(dir, profileFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	accounts, err := os.ReadFile(filepath.Join(dir, demoAccountsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var staff []string
+	for _, u := range p.Users {
+		if u.Position == p.Channel("email").Receiver {
+			continue
+		}
+		for _, line := range strings.Split(string(accounts), "\n") {
+			if f := strings.Fields(line); len(f) > 1 && f[0] == u.Username && !strings.Contains(line, "TOTP") {
+				staff = append(staff, u.Username)
+			}
+		}
+	}
+	if len(staff) < 3 {
+		t.Fatalf("demo accounts to load with: %v", staff)
+	}
+	load := naskahCmd(t, "load", "--url", base, "--user", strings.Join(staff, ","), "--password", password, "--users", "50",
+
+		"--duration", fmt.Sprintf("%ds", loadIngestSeconds), "--json")
+	var loadOut, loadErr bytes.Buffer
+	load.Stdout, load.Stderr = &loadOut, &loadErr
+	if err := load.Start(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+
+	// Mail arrives throughout: one message every 40 ms.
+	var delivered atomic.Int64
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 1; ctx.Err() == nil; i++ {
+			if err := deliverMail(d, loadMessage(i)); err != nil {
+				t.Errorf("deliver: %v", err)
+				return
+			}
+			delivered.Add(1)
+			time.Sleep(40 * time.Millisecond)
+		}
+	}()
+
+	// Two clerks register letters by the API: writes from the web.
+	var registered, writeErrors atomic.Int64
+	for w, user := range []string{"frontoffice", "frontoffice2"} {
+		jar, _ := cookiejar.New(nil)
+		client := &http.Client{Jar: jar, Timeout: 30 * time.Second}
+		resp, err := client.PostForm(base+"/masuk", url.Values{"username": {user}, "password": {password}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ctx.Err() == nil; i++ {
+				body, _ := json.Marshal(map[string]any{
+					"channel": "telepon", "category": "pengaduan",
+					"subject":     fmt.Sprintf("Uji beban %d-%d", w, i),
+					"complainant": map[string]any{"name": "Penguji Beban", "phone": "081234567890"},
+				})
+				resp, err := client.Post(base+"/api/v1/letters", "application/json", bytes.NewReader(body))
+				if err != nil {
+					writeErrors.Add(1)
+					t.Errorf("intake: %v", err)
+					return
+				}
+				var answer bytes.Buffer
+				answer.ReadFrom(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusCreated || containsLocked(answer.String()) {
+					writeErrors.Add(1)
+					t.Errorf("intake answered %d: %s", resp.StatusCode, answer.String())
+					return
+				}
+				registered.Add(1)
+				time.Sleep(20 * time.Millisecond)
+			}
+		}()
+	}
+
+	loadDone := make(chan error, 1)
+	go func() { loadDone <- load.Wait() }()
+	var loadRunErr error
+	select {
+	case loadRunErr = <-loadDone:
+	case <-time.After(time.Duration(loadIngestSeconds)*time.Second + 3*time.Minute):
+		load.Process.Kill()
+		t.Fatal("naskah load did not end")
+	}
+	cancel()
+	wg.Wait()
+	if loadRunErr != nil {
+		t.Errorf("naskah load: %v\n%s\n%s", loadRunErr, loadOut.String(), loadErr.String())
+	}
+	var rep loadReport
+	if err := json.Unmarshal(loadOut.Bytes(), &rep); err != nil {
+		t.Fatalf("load --json: %v\n%s\n%s", err, loadOut.String(), loadErr.String())
+	}
+
+	// Every delivered mail becomes a letter: the loop may still be on the
+	// last ones.
+	db := openRO(t, dir)
+	want := int(delivered.Load())
+	mailLetters := func() int {
+		return count(t, db, `SELECT COUNT(*) FROM letters WHERE channel = 'email' AND subject LIKE 'Uji beban surel %'`)
+	}
+	for deadline := time.Now().Add(60 * time.Second); mailLetters() < want && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	stop()
+
+	t.Logf("load: %d sessions, %d requests in %.1f s (%.0f req/s), %d errors; %d mails delivered and ingested; %d letters registered by the API",
+		rep.Sessions, rep.Requests, rep.Seconds, rep.PerSec, rep.Errors, want, registered.Load())
+	for _, k := range rep.Kinds {
+		t.Logf("  %-7s %6d requests, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors %s", k.Kind, k.Requests, k.P50, k.P95, k.P99, k.Errors, k.Sample)
+	}
+	if rep.Sessions != 50 || rep.Requests == 0 {
+		t.Errorf("load ran %d sessions, %d requests", rep.Sessions, rep.Requests)
+	}
+	if rep.Errors != 0 || writeErrors.Load() != 0 {
+		t.Errorf("%d load errors, %d intake errors", rep.Errors, writeErrors.Load())
+	}
+	for _, k := range rep.Kinds {
+		if containsLocked(k.Sample) {
+			t.Errorf("a %s request answered: %s", k.Kind, k.Sample)
+		}
+	}
+	if containsLocked(logs.String()) || containsLocked(loadErr.String()) {
+		t.Errorf("the database was reported locked:\n%s", grepLocked(logs.String()+loadErr.String()))
+	}
+	if want < loadIngestSeconds*10 {
+		t.Errorf("only %d mails were delivered", want)
+	}
+	if got := mailLetters(); got != want {
+		t.Errorf("%d of %d delivered mails became letters\n%s", got, want, logs.String())
+	}
+	if got := count(t, db, `SELECT COUNT(*) FROM (SELECT subject FROM letters WHERE channel = 'email'
+		AND subject LIKE 'Uji beban surel %' GROUP BY subject HAVING COUNT(*) > 1)`); got != 0 {
+		t.Errorf("%d mails became more than one letter", got)
+	}
+	if got := count(t, db, `SELECT COUNT(*) FROM letters WHERE subject LIKE 'Uji beban %-%' AND channel = 'telepon'`); got != int(registered.Load()) {
+		t.Errorf("%d letters stored, %d registered", got, registered.Load())
+	}
+}
+
+// loadMessage is mail i of the load test.
+func loadMessage(i int) []byte {
+	return fmt.Appendf(nil, "From: Warga Beban %d <beban%d@example.id>\r\nTo: pengaduan@kantor.example.go.id\r\n"+
+		"Subject: Uji beban surel %d\r\nDate: Wed, 25 Nov 2026 09:00:00 +0700\r\nMessage-ID: <beban-%d@example.id>\r\n"+
+		"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPengaduan di tengah beban, nomor %d.\r\n", i, i, i, i, i)
+}
+
+// deliverMail is dovecot.deliver for a goroutine: errors are returned.
+func deliverMail(d *dovecot, raw []byte) error {
+	name := fmt.Sprintf("%d.%d.naskahload", time.Now().UnixNano(), os.Getpid())
+	tmp := filepath.Join(d.maildir, "tmp", name)
+	if err := os.WriteFile(tmp, raw, 0o666); err != nil {
+		return err
+	}
+	os.Chmod(tmp, 0o666)
+	return os.Rename(tmp, filepath.Join(d.maildir, "new", name))
+}
+
+func containsLocked(s string) bool {
+	for _, w := range lockedWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func grepLocked(s string) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if containsLocked(line) {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}

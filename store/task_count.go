@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"naskah/letters"
+)
+
+// CountMyTasks counts what MyTasks lists for the user in ctx, in one
+// statement, for the count in the navigation ("Tugas saya (7)") shown on
+// every page: the drafts at a step one of the user's positions holds (own
+// or delegated now), the open letters those positions hold without such a
+// draft, and, for a position that may escalate, the cases past their
+// deadline by the profile's escalation.after working days not escalated
+// yet. EUNAUTHORIZED without a user; an inactive user has no tasks.
+func (s *WorkflowService) CountMyTasks(ctx context.Context) (int, error) {
+	u := letters.UserFromContext(ctx)
+	if u == nil {
+		return 0, letters.Errorf(letters.EUNAUTHORIZED, "Silakan masuk terlebih dahulu.")
+	}
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	now := formatTime(tx.now)
+	args := []any{u.ID, u.ID, now, now}
+	query := `WITH pos(p) AS (
+			SELECT position FROM users WHERE id = ? AND active = 1
+			UNION SELECT position FROM delegations WHERE user_id = ? AND from_at <= ? AND to_at > ?
+				AND EXISTS (SELECT 1 FROM users WHERE id = delegations.user_id AND active = 1))
+		SELECT (SELECT COUNT(*) FROM drafts WHERE holder IN pos AND state <> 'delivered')
+		+ (SELECT COUNT(*) FROM letters l WHERE l.holder IN pos AND l.status <> 'closed'
+			AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.letter_id = l.id AND d.holder IN pos AND d.state <> 'delivered'))`
+	if esc := s.escalators(); len(esc) > 0 {
+		// The same cases as escalationTasks: past the deadline by at least
+		// escalation.after working days, i.e. a deadline before the cutoff.
+		in := strings.TrimSuffix(strings.Repeat("?, ", len(esc)), ", ")
+		query += `
+		+ (CASE WHEN EXISTS (SELECT 1 FROM pos WHERE p IN (` + in + `)) THEN
+			(SELECT COUNT(*) FROM letters WHERE status IN ('registered', 'verified', 'disposed', 'drafting', 'in_review')
+				AND paused_at IS NULL AND escalated_at IS NULL AND deadline < ?) ELSE 0 END)`
+		for _, p := range esc {
+			args = append(args, p)
+		}
+		args = append(args, formatTime(escalationCutoff(s.db.Calendar, tx.now, s.db.Profile.Escalation.After)))
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count my tasks: %w", err)
+	}
+	return n, nil
+}
+
+// escalators lists the positions that may escalate a late case; none when
+// the profile has no escalation.
+func (s *WorkflowService) escalators() []string {
+	p := s.db.Profile
+	if p.Escalation == nil {
+		return nil
+	}
+	var out []string
+	for _, pos := range p.Positions {
+		if p.MayPerform(pos.Code, letters.ActionEscalate) {
+			out = append(out, pos.Code)
+		}
+	}
+	return out
+}
+
+// escalationCutoff is the earliest deadline that is not yet after working
+// days late at now: a case is due for escalation when its deadline is
+// before it (and before now). WorkingDaysBetween counts by local date, so
+// the cutoff is the start of a local day, or now itself when after is 0.
+func escalationCutoff(cal *letters.Calendar, now time.Time, after int) time.Time {
+	if after <= 0 {
+		return now
+	}
+	loc := cal.Location()
+	y, m, d := now.In(loc).Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	// Walk back to the latest date that is after working days before now;
+	// a year covers any escalation rule an office writes.
+	for i := 0; i < 366; i++ {
+		if cal.WorkingDaysBetween(day, now) >= after {
+			return day.AddDate(0, 0, 1)
+		}
+		day = day.AddDate(0, 0, -1)
+	}
+	return day
+}

@@ -1,0 +1,31 @@
+package templates
+
+import "sync"
+
+// Nav is what the navigation shows beyond the links every user has: the
+// number of open tasks and the link to the dashboard. The web layer puts
+// one in every signed-in page's Base.
+type Nav struct {
+	// Tasks counts the user's open tasks; called at most once, and only
+	// when a page is rendered. A negative count is not shown.
+	Tasks func() int
+	// Dashboard shows the link to /dasbor (heads and report preparers).
+	Dashboard bool
+
+	once  sync.Once
+	count int
+}
+
+// NavTasks is the number of open tasks of the signed-in user, or -1 when
+// it is not known (not signed in, no task service).
+func (b Base) NavTasks() int {
+	n := b.Nav
+	if n == nil || n.Tasks == nil {
+		return -1
+	}
+	n.once.Do(func() { n.count = n.Tasks() })
+	return n.count
+}
+
+// NavDashboard reports whether the navigation links to the dashboard.
+func (b Base) NavDashboard() bool { return b.Nav != nil && b.Nav.Dashboard }
