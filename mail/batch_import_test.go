@@ -168,3 +168,35 @@ func TestBatchAllOrNothing(t *testing.T) {
 		t.Errorf("import again %+v %v", sum, err)
 	}
 }
+
+// TestBatchCancel: an import stopped (Ctrl-C) after its first batch
+// reports exactly what was stored; importing again completes the rest.
+func TestBatchCancel(t *testing.T) {
+	o := openOffice(t, "bkad-kalbar")
+	md := filepath.Join(t.TempDir(), "Maildir")
+	for _, sub := range []string{"cur", "new", "tmp"} {
+		os.MkdirAll(filepath.Join(md, sub), 0o700)
+	}
+	for i := range 40 {
+		raw := message(fmt.Sprintf("c%d@warga.example.id", i), fmt.Sprintf("Warga %d <c%d@example.id>", i, i),
+			fmt.Sprintf("Pengaduan air %d", i), "Air tidak mengalir.")
+		if err := os.WriteFile(filepath.Join(md, "cur", fmt.Sprintf("%02d.c:2,S", i)), raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o.intake.BatchSize = 10
+	sum, err := o.intake.Import(ctx, []string{md}, func(done, total int64, n int) { cancel() })
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("stopped import: %v", err)
+	}
+	_, stored, ferr := o.letters.FindLetters(context.Background(), letters.LetterFilter{Limit: 1})
+	if ferr != nil || sum.Letters != stored || stored < 10 || stored == 40 {
+		t.Errorf("summary %+v, %d letters stored (%v)", sum, stored, ferr)
+	}
+	again, err := o.intake.Import(context.Background(), []string{md}, nil)
+	if err != nil || again.Letters != 40-stored || again.Duplicates != stored {
+		t.Errorf("import again %+v %v", again, err)
+	}
+}

@@ -132,7 +132,9 @@ func (db *DB) Open() (err error) {
 	if db.read, err = sql.Open("sqlite3", db.dsn(true)); err != nil {
 		return fmt.Errorf("store: open readers: %w", err)
 	}
-	n := max(4, runtime.NumCPU())
+	// Enough readers that a page made of a dozen small reads (the case
+	// page) does not wait for a connection a dozen times under load.
+	n := max(16, 4*runtime.NumCPU())
 	db.read.SetMaxOpenConns(n)
 	db.read.SetMaxIdleConns(n)
 	if err := db.read.Ping(); err != nil {
