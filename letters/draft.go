@@ -220,3 +220,15 @@ type Task struct {
 type TaskService interface {
 	MyTasks(ctx context.Context) ([]*Task, error)
 }
+
+// TaskListLimit is how many of the open letters a position holds MyTasks
+// lists, the soonest deadlines first (drafts and escalations come on top):
+// the queue page shows the most urgent hundred and counts the rest with
+// CountMyTasks.
+const TaskListLimit = 100
+
+// TaskCountCap bounds the task count shown in the navigation on every
+// page: counting stops there and the page shows "1.000+". A front office
+// holding 14,000 open cases would otherwise pay for counting them all on
+// every page it opens.
+const TaskCountCap = 1000

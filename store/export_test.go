@@ -8,3 +8,10 @@ func SetSearchLimit(n int) (restore func()) {
 	searchLimit = n
 	return func() { searchLimit = old }
 }
+
+// SetTaskCountCap lowers where CountMyTasks stops counting; restore undoes it.
+func SetTaskCountCap(n int) (restore func()) {
+	old := taskCountCap
+	taskCountCap = n
+	return func() { taskCountCap = old }
+}

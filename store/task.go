@@ -12,7 +12,8 @@ import (
 // drafts at a step one of the user's positions holds (konsep, paraf, tanda
 // tangan, registrasi, penyerahan), and the open letters held by one of them
 // that have no such draft (disposisi when the position may dispose, else
-// konsep when it may draft, else tindak lanjut).
+// konsep when it may draft, else tindak lanjut), at most
+// letters.TaskListLimit of those, the soonest deadlines first.
 func (s *WorkflowService) MyTasks(ctx context.Context) ([]*letters.Task, error) {
 	tx, err := s.db.BeginTx(ctx, false)
 	if err != nil {
@@ -34,7 +35,7 @@ func (s *WorkflowService) MyTasks(ctx context.Context) ([]*letters.Task, error) 
 
 	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.letter_id, d.type, d.holder, d.step, d.chain, l.agenda_number,
 		l.subject, l.status, l.deadline FROM drafts d JOIN letters l ON l.id = d.letter_id
-		WHERE d.holder IN (`+in+`) AND d.state <> 'delivered' ORDER BY l.deadline, d.id`, args...)
+		WHERE d.holder IN (`+in+`) AND d.state NOT IN ('delivered') ORDER BY l.deadline, d.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: my tasks: %w", err)
 	}
@@ -69,7 +70,7 @@ func (s *WorkflowService) MyTasks(ctx context.Context) ([]*letters.Task, error) 
 	}
 
 	rows, err = tx.QueryContext(ctx, `SELECT id, COALESCE(agenda_number, ''), subject, status, deadline, holder FROM letters
-		WHERE holder IN (`+in+`) AND status NOT IN ('closed') ORDER BY deadline, id LIMIT 500`, args...)
+		WHERE holder IN (`+in+`) AND status <> 'closed' ORDER BY deadline, id LIMIT ?`, append(args, letters.TaskListLimit)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: my tasks: %w", err)
 	}

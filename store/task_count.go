@@ -15,7 +15,9 @@ import (
 // or delegated now), the open letters those positions hold without such a
 // draft, and, for a position that may escalate, the cases past their
 // deadline by the profile's escalation.after working days not escalated
-// yet. EUNAUTHORIZED without a user; an inactive user has no tasks.
+// yet. The letters held and the cases to escalate are each counted up to
+// letters.TaskCountCap: a count at or above it means at least that many.
+// EUNAUTHORIZED without a user; an inactive user has no tasks.
 func (s *WorkflowService) CountMyTasks(ctx context.Context) (int, error) {
 	u := letters.UserFromContext(ctx)
 	if u == nil {
@@ -27,26 +29,31 @@ func (s *WorkflowService) CountMyTasks(ctx context.Context) (int, error) {
 	}
 	defer tx.Rollback()
 	now := formatTime(tx.now)
-	args := []any{u.ID, u.ID, now, now}
+	args := []any{u.ID, u.ID, now, now, taskCountCap}
+	// The open letters held are counted from letters_open_holder alone and
+	// those with a draft at the same positions taken off (few), rather than
+	// looking up drafts for every letter held; the status and state terms
+	// are written as the partial indexes' WHERE clauses for SQLite to use them.
 	query := `WITH pos(p) AS (
 			SELECT position FROM users WHERE id = ? AND active = 1
 			UNION SELECT position FROM delegations WHERE user_id = ? AND from_at <= ? AND to_at > ?
 				AND EXISTS (SELECT 1 FROM users WHERE id = delegations.user_id AND active = 1))
-		SELECT (SELECT COUNT(*) FROM drafts WHERE holder IN pos AND state <> 'delivered')
-		+ (SELECT COUNT(*) FROM letters l WHERE l.holder IN pos AND l.status <> 'closed'
-			AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.letter_id = l.id AND d.holder IN pos AND d.state <> 'delivered'))`
+		SELECT (SELECT COUNT(*) FROM drafts WHERE holder IN pos AND state NOT IN ('delivered'))
+		+ (SELECT COUNT(*) FROM (SELECT 1 FROM letters WHERE holder IN pos AND status <> 'closed' LIMIT ?))
+		- (SELECT COUNT(DISTINCT d.letter_id) FROM drafts d JOIN letters l ON l.id = d.letter_id
+			WHERE d.holder IN pos AND d.state NOT IN ('delivered') AND l.holder IN pos AND l.status <> 'closed')`
 	if esc := s.escalators(); len(esc) > 0 {
 		// The same cases as escalationTasks: past the deadline by at least
 		// escalation.after working days, i.e. a deadline before the cutoff.
 		in := strings.TrimSuffix(strings.Repeat("?, ", len(esc)), ", ")
 		query += `
 		+ (CASE WHEN EXISTS (SELECT 1 FROM pos WHERE p IN (` + in + `)) THEN
-			(SELECT COUNT(*) FROM letters WHERE status IN ('registered', 'verified', 'disposed', 'drafting', 'in_review')
-				AND paused_at IS NULL AND escalated_at IS NULL AND deadline < ?) ELSE 0 END)`
+			(SELECT COUNT(*) FROM (SELECT 1 FROM letters WHERE status IN ('registered', 'verified', 'disposed', 'drafting', 'in_review')
+				AND paused_at IS NULL AND escalated_at IS NULL AND deadline < ? LIMIT ?)) ELSE 0 END)`
 		for _, p := range esc {
 			args = append(args, p)
 		}
-		args = append(args, formatTime(escalationCutoff(s.db.Calendar, tx.now, s.db.Profile.Escalation.After)))
+		args = append(args, formatTime(escalationCutoff(s.db.Calendar, tx.now, s.db.Profile.Escalation.After)), taskCountCap)
 	}
 	var n int
 	if err := tx.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
@@ -54,6 +61,9 @@ func (s *WorkflowService) CountMyTasks(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// taskCountCap is letters.TaskCountCap; tests lower it (export_test.go).
+var taskCountCap = letters.TaskCountCap
 
 // escalators lists the positions that may escalate a late case; none when
 // the profile has no escalation.

@@ -1,10 +1,12 @@
 package store_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"naskah/letters"
+	"naskah/store"
 )
 
 // CountMyTasks, the count in the navigation, agrees with the length of
@@ -70,5 +72,32 @@ func TestCountMyTasksMatchesMyTasks(t *testing.T) {
 				check("on the escalation day")
 			}
 		})
+	}
+}
+
+// The count stops at the cap: a position holding more open letters than the
+// cap counts exactly the cap, one holding fewer counts them all.
+func TestCountMyTasksStopsAtTheCap(t *testing.T) {
+	defer store.SetTaskCountCap(3)()
+	o := MustOffice(t, "bkad-kalbar")
+	clerk := o.As(t, o.P.Channel("surat").Receiver)
+	var holder string
+	for i := range 5 {
+		l := NewLetter(fmt.Sprintf("Pengaduan ke-%d", i+1))
+		l.Channel = "surat"
+		MustCreateLetter(t, o.DB, clerk, l)
+		holder = l.Holder
+	}
+	ctx := o.As(t, holder)
+	n, err := o.WF.CountMyTasks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks, err := o.WF.MyTasks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tasks) < 5 || n != 3 {
+		t.Errorf("%s has %d tasks; CountMyTasks with a cap of 3 gave %d, want 3", holder, len(tasks), n)
 	}
 }

@@ -1,6 +1,11 @@
 package templates
 
-import "sync"
+import (
+	"strconv"
+	"sync"
+
+	"naskah/letters"
+)
 
 // Nav is what the navigation shows beyond the links every user has: the
 // number of open tasks and the link to the dashboard. The web layer puts
@@ -27,5 +32,28 @@ func (b Base) NavTasks() int {
 	return n.count
 }
 
+// NavTasksText is the count as the navigation shows it: "7", or "1.000+"
+// once the count reached letters.TaskCountCap; "" for none or unknown.
+func (b Base) NavTasksText() string {
+	n := b.NavTasks()
+	switch {
+	case n <= 0:
+		return ""
+	case n >= letters.TaskCountCap:
+		return groupThousands(letters.TaskCountCap) + "+"
+	}
+	return strconv.Itoa(n)
+}
+
 // NavDashboard reports whether the navigation links to the dashboard.
 func (b Base) NavDashboard() bool { return b.Nav != nil && b.Nav.Dashboard }
+
+// groupThousands writes n with dots between thousands, as Indonesians
+// write numbers: 14270 → "14.270".
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
+}

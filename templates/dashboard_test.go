@@ -93,3 +93,15 @@ func TestNavCountsTheTasksOnce(t *testing.T) {
 		t.Error("a page without a nav shows its count or link")
 	}
 }
+
+// A count at the cap shows as "1.000+" (html/template writes + as &#43;):
+// counting stops there.
+func TestNavShowsACappedCount(t *testing.T) {
+	tpl := parse(t)
+	user := &letters.User{ID: 9, Name: "Petugas"}
+	for n, want := range map[int]string{letters.TaskCountCap: "(1.000&#43;)", letters.TaskCountCap + 7: "(1.000&#43;)", 999: "(999)"} {
+		nav := &templates.Nav{Tasks: func() int { return n }}
+		html := render(t, tpl, templates.PageError, templates.ErrorPage{Base: templates.Base{Title: "Galat", User: user, Nav: nav}, Status: 404, Message: "Tidak ada."})
+		mustContain(t, "nav", html, `Tugas saya <span class="count">`+want+`</span>`)
+	}
+}

@@ -118,10 +118,11 @@ type VersionRow struct {
 // TasksPage is "Tugas saya": what waits on the user.
 type TasksPage struct {
 	Base
-	Tasks   []TaskRow
-	More    int             // tasks beyond the first page, with later deadlines
-	Overdue []TaskRow       // open letters past their deadline the user may see
-	Reports []ReportTaskRow // reports the user's positions owe (report_cover.go)
+	Tasks      []TaskRow
+	More       int             // tasks beyond the first page, with later deadlines
+	MoreCapped bool            // the count stopped at letters.TaskCountCap: More is "at least"
+	Overdue    []TaskRow       // open letters past their deadline the user may see
+	Reports    []ReportTaskRow // reports the user's positions owe (report_cover.go)
 }
 
 // TaskRow is one task.

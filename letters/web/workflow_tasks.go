@@ -31,9 +31,16 @@ func (a *app) tasks(c *gin.Context) {
 	}
 	now := a.now()
 	page := templates.TasksPage{Base: a.base(c, "Tugas saya")}
-	if len(tasks) > maxTaskRows { // most urgent first: the rest wait behind them
-		page.More, tasks = len(tasks)-maxTaskRows, tasks[:maxTaskRows]
+	total := len(tasks) // MyTasks lists the most urgent; the count says how many wait
+	if counter, ok := a.TaskService.(taskCounter); ok {
+		if n, err := counter.CountMyTasks(ctx); err == nil && n > total {
+			total = n
+		}
 	}
+	if len(tasks) > maxTaskRows {
+		tasks = tasks[:maxTaskRows]
+	}
+	page.More, page.MoreCapped = total-len(tasks), total >= letters.TaskCountCap
 	for _, t := range tasks {
 		url := fmt.Sprintf("/surat/%d", t.LetterID)
 		if t.DraftID != 0 {
