@@ -31,12 +31,9 @@ func (a *app) tasks(c *gin.Context) {
 	}
 	now := a.now()
 	page := templates.TasksPage{Base: a.base(c, "Tugas saya")}
-	total := len(tasks) // MyTasks lists the most urgent; the count says how many wait
-	if counter, ok := a.TaskService.(taskCounter); ok {
-		if n, err := counter.CountMyTasks(ctx); err == nil && n > total {
-			total = n
-		}
-	}
+	// MyTasks lists the most urgent; the navigation's count (one query,
+	// shared with the nav of this page) says how many wait.
+	total := max(len(tasks), page.NavTasks())
 	if len(tasks) > maxTaskRows {
 		tasks = tasks[:maxTaskRows]
 	}
