@@ -64,7 +64,12 @@ func (db *DB) blobPath(sum string) string {
 // writeBlob stores data under its hash, durably, and returns the hash. It
 // runs before the transaction that refers to the file commits: a file
 // without a row is harmless, a row without its file must never happen.
-func (db *DB) writeBlob(data []byte) (string, error) {
+func (db *DB) writeBlob(data []byte) (string, error) { return db.storeBlob(data, true) }
+
+// storeBlob writes data under its hash through a temporary file and a
+// rename; with durable it syncs the file and its directory before it
+// returns. A file already there with the right size is kept.
+func (db *DB) storeBlob(data []byte, durable bool) (string, error) {
 	sum := sha256.Sum256(data)
 	hexSum := hex.EncodeToString(sum[:])
 	path := db.blobPath(hexSum)
@@ -85,9 +90,11 @@ func (db *DB) writeBlob(data []byte) (string, error) {
 		f.Close()
 		return "", fmt.Errorf("store: write blob: %w", err)
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return "", fmt.Errorf("store: sync blob: %w", err)
+	if durable {
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return "", fmt.Errorf("store: sync blob: %w", err)
+		}
 	}
 	if err := f.Close(); err != nil {
 		return "", fmt.Errorf("store: close blob: %w", err)
@@ -98,8 +105,10 @@ func (db *DB) writeBlob(data []byte) (string, error) {
 	if err := os.Rename(tmp, path); err != nil {
 		return "", fmt.Errorf("store: rename blob: %w", err)
 	}
-	if err := syncDir(dir); err != nil {
-		return "", err
+	if durable {
+		if err := syncDir(dir); err != nil {
+			return "", err
+		}
 	}
 	return hexSum, nil
 }

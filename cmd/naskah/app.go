@@ -83,12 +83,13 @@ func initDir(dir, name string) error {
 	return os.WriteFile(filepath.Join(dir, profileFile), data, 0o640)
 }
 
-// openApp opens the data directory d, creating it when create is set and it
-// does not exist yet.
-func openApp(d dataFlags, create bool) (*app, error) {
+// openStore opens the office's store in the data directory d, creating the
+// directory when create is set and it does not exist yet (hint ends the
+// message when it does not). A --profile naming another office is refused.
+func openStore(d dataFlags, create bool, hint string) (*store.DB, error) {
 	if !exists(d.dir) {
 		if !create {
-			return nil, letters.Errorf(letters.ENOTFOUND, "Direktori data %q belum berisi kantor. Jalankan `naskah demo --data %s` atau `naskah serve --data %s`.", d.dir, d.dir, d.dir)
+			return nil, letters.Errorf(letters.ENOTFOUND, "Direktori data %q belum berisi kantor. Jalankan `naskah demo --data %s` atau `naskah serve --data %s`%s.", d.dir, d.dir, d.dir, hint)
 		}
 		if err := initDir(d.dir, d.profile); err != nil {
 			return nil, err
@@ -106,11 +107,21 @@ func openApp(d dataFlags, create bool) (*app, error) {
 		return nil, err
 	}
 	db := store.NewDB(d.dir)
-	db.Profile = p
-	db.Calendar = cal
+	db.Profile, db.Calendar = p, cal
 	if err := db.Open(); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
+	return db, nil
+}
+
+// openApp opens the data directory d, creating it when create is set and it
+// does not exist yet.
+func openApp(d dataFlags, create bool) (*app, error) {
+	db, err := openStore(d, create, "")
+	if err != nil {
+		return nil, err
+	}
+	p := db.Profile
 	r, err := pdf.NewRenderer()
 	if err != nil {
 		db.Close()

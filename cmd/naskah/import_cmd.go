@@ -4,12 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"time"
 
 	"naskah/letters"
-	"naskah/letters/profile"
 	"naskah/mail"
 	"naskah/store"
 )
@@ -104,29 +102,5 @@ func progressLine() mail.Progress {
 // web application (their fonts and tables were half the memory of an
 // import). A new directory is created only when the office is named.
 func openMailStore(d dataFlags) (*store.DB, error) {
-	if !exists(d.dir) {
-		if d.profile == "" {
-			return nil, letters.Errorf(letters.ENOTFOUND, "Direktori data %q belum berisi kantor. Jalankan `naskah demo --data %s` atau `naskah serve --data %s`, atau sebutkan --profile.", d.dir, d.dir, d.dir)
-		}
-		if err := initDir(d.dir, d.profile); err != nil {
-			return nil, err
-		}
-	}
-	p, err := profile.Load(filepath.Join(d.dir, profileFile))
-	if err != nil {
-		return nil, err
-	}
-	if d.profile != "" && !isFile(d.profile) && d.profile != p.Slug {
-		return nil, letters.Errorf(letters.ECONFLICT, "Direktori data %q milik kantor %q, bukan %q.", d.dir, p.Slug, d.profile)
-	}
-	cal, err := p.Calendar(nil)
-	if err != nil {
-		return nil, err
-	}
-	db := store.NewDB(d.dir)
-	db.Profile, db.Calendar = p, cal
-	if err := db.Open(); err != nil {
-		return nil, fmt.Errorf("open store: %w", err)
-	}
-	return db, nil
+	return openStore(d, d.profile != "", ", atau sebutkan --profile")
 }

@@ -23,14 +23,7 @@ func reportCover(ctx context.Context, args []string) error {
 	fs.IntVar(&duty, "duty", 0, "nomor tugas laporan dalam profil (1, 2, ...; bawaan: tugas pertama jenis periode itu)")
 	fs.StringVar(&as, "as", "", "nama pengguna penyusun (bawaan: pengguna pertama jabatan penanggung jawab laporan)")
 	fs.BoolVar(&asJSON, "json", false, "cetak konsep sebagai JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	per, err := reportPeriod("", period)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, per, err := openForPeriod(fs, args, &d, &period)
 	if err != nil {
 		return err
 	}

@@ -18,14 +18,7 @@ func reportSent(ctx context.Context, args []string) error {
 	fs.StringVar(&period, "period", "", "periode: TTTT-BB (bulan), TTTT-Qn (triwulan), TTTT-Sn (semester) atau TTTT (tahun)")
 	fs.StringVar(&recipient, "recipient", "", "penerima laporan bila profil punya lebih dari satu kewajiban laporan untuk jenis periode itu")
 	fs.StringVar(&note, "note", "", "catatan (mis. nomor surat pengantar)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	per, err := reportPeriod("", period)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(d, false)
+	a, per, err := openForPeriod(fs, args, &d, &period)
 	if err != nil {
 		return err
 	}

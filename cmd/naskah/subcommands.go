@@ -32,3 +32,17 @@ func openWith(fs *flag.FlagSet, args []string, d *dataFlags) (*app, error) {
 	}
 	return openApp(*d, false)
 }
+
+// openForPeriod parses args into fs, reads the --period flag period points
+// to, and opens the office: the start of the report subcommands.
+func openForPeriod(fs *flag.FlagSet, args []string, d *dataFlags, period *string) (*app, letters.Period, error) {
+	if err := parseFlags(fs, args); err != nil {
+		return nil, letters.Period{}, err
+	}
+	per, err := reportPeriod("", *period)
+	if err != nil {
+		return nil, letters.Period{}, err
+	}
+	a, err := openApp(*d, false)
+	return a, per, err
+}

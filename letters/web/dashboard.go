@@ -40,18 +40,8 @@ type overdueSource interface {
 // dashboard and the monthly workbook never disagree.
 func (a *app) dashboard(c *gin.Context) {
 	ctx := c.Request.Context()
-	user := letters.UserFromContext(ctx)
-	if user == nil {
-		a.fail(c, letters.Errorf(letters.EUNAUTHORIZED, "Silakan masuk terlebih dahulu."))
-		return
-	}
-	if !a.Profile.MayViewReports(user.Position) {
-		a.fail(c, letters.Errorf(letters.EFORBIDDEN, "Jabatan Anda (%s) tidak berwenang membuka dasbor pimpinan.", a.Profile.PositionTitle(user.Position)))
-		return
-	}
-	src, ok := a.LetterService.(letters.ReportService)
+	src, ok := a.reportSource(c, "membuka dasbor pimpinan", "Dasbor")
 	if !ok {
-		a.fail(c, letters.Errorf(letters.ENOTFOUND, "Dasbor belum tersedia di kantor ini."))
 		return
 	}
 	now, loc := a.now(), a.cal.Location()

@@ -27,18 +27,8 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // clean error page rather than half a file.
 func (a *app) report(c *gin.Context) {
 	ctx := c.Request.Context()
-	user := letters.UserFromContext(ctx)
-	if user == nil {
-		a.fail(c, letters.Errorf(letters.EUNAUTHORIZED, "Silakan masuk terlebih dahulu."))
-		return
-	}
-	if !a.Profile.MayViewReports(user.Position) {
-		a.fail(c, letters.Errorf(letters.EFORBIDDEN, "Jabatan Anda (%s) tidak berwenang mengunduh laporan pengaduan.", a.Profile.PositionTitle(user.Position)))
-		return
-	}
-	src, ok := a.LetterService.(letters.ReportService)
+	src, ok := a.reportSource(c, "mengunduh laporan pengaduan", "Laporan pengaduan")
 	if !ok {
-		a.fail(c, letters.Errorf(letters.ENOTFOUND, "Laporan pengaduan belum tersedia di kantor ini."))
 		return
 	}
 	per, err := a.reportPeriod(c.Query("periode"))
@@ -112,4 +102,26 @@ func (a *app) reportNotice(user *letters.User, base *templates.Base) {
 		}
 		base.Notice += msg
 	}
+}
+
+// reportSource checks that the signed-in user's position may see the
+// office's reports (Profile.MayViewReports: heads and report preparers) and
+// returns the cases' source. Otherwise it answers the error page (doing
+// names the action refused, what the page missing) and reports false.
+func (a *app) reportSource(c *gin.Context, doing, what string) (letters.ReportService, bool) {
+	user := letters.UserFromContext(c.Request.Context())
+	if user == nil {
+		a.fail(c, letters.Errorf(letters.EUNAUTHORIZED, "Silakan masuk terlebih dahulu."))
+		return nil, false
+	}
+	if !a.Profile.MayViewReports(user.Position) {
+		a.fail(c, letters.Errorf(letters.EFORBIDDEN, "Jabatan Anda (%s) tidak berwenang %s.", a.Profile.PositionTitle(user.Position), doing))
+		return nil, false
+	}
+	src, ok := a.LetterService.(letters.ReportService)
+	if !ok {
+		a.fail(c, letters.Errorf(letters.ENOTFOUND, "%s belum tersedia di kantor ini.", what))
+		return nil, false
+	}
+	return src, true
 }
