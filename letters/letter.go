@@ -94,9 +94,16 @@ type LetterFilter struct {
 	Category string
 	Query    string // full-text search
 	Overdue  bool
-	From, To *time.Time // received between
-	Limit    int
-	Offset   int
+	From, To *time.Time // received between: From inclusive, To exclusive
+	// Unit is a position code: letters held by it or by a position below
+	// it, or disposed to one of them (a disposition not withdrawn).
+	Unit   string
+	Limit  int
+	Offset int
+	// NoCount asks for the page only: a list that shows no total (the
+	// overdue list of Tugas saya, an export's later batches) need not pay
+	// for counting every match. FindLetters may then return -1 as total.
+	NoCount bool
 }
 
 // Event is one entry of a letter's timeline; every transition writes one.

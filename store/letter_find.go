@@ -51,8 +51,10 @@ func (s *LetterService) FindLetterByTrackingCode(ctx context.Context, code strin
 // letters.SearchLimit letters), or an exact agenda number, tracking code or
 // LAPOR! ID; a search lists and counts only the newest letters.SearchLimit
 // matches, and a total of letters.SearchLimit+1 means more than that
-// (letter_search.go). From is inclusive, To exclusive. The total counts
-// every match before Limit (default 50, at most 500) and Offset.
+// (letter_search.go). From is inclusive, To exclusive. Unit keeps the
+// letters held by or disposed to a position or one below it (EINVALID for
+// an unknown position; letter_unit.go). The total counts every match
+// before Limit (default 50, at most 500) and Offset.
 func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter) ([]*letters.Letter, int, error) {
 	tx, err := s.db.BeginTx(ctx, false)
 	if err != nil {
@@ -90,35 +92,63 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 	if f.Overdue {
 		add("status NOT IN ('delivered', 'closed') AND paused_at IS NULL AND deadline < ?", formatTime(tx.now))
 	}
-	if len(where) == 1 {
-		countSQL = `SELECT n FROM letter_count WHERE id = 1` // migration 0007
-	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = DefaultLetterLimit
 	}
 	limit = min(limit, MaxLetterLimit)
 	offset := max(f.Offset, 0)
+	if f.Unit != "" { // letter_unit.go
+		// A period, the overdue ones or a search narrow the letters to a
+		// range of an index, each then tested for the unit; alone, the
+		// unit counts and pages its own list.
+		narrow := f.From != nil || f.To != nil || f.Overdue || strings.TrimSpace(f.Query) != ""
+		if len(where) == 1 && !narrow {
+			return findUnitLetters(ctx, tx, f.Unit, limit, offset)
+		}
+		if narrow {
+			// A small unit's list is cheaper than testing the range.
+			small, err := smallUnit(ctx, tx, f.Unit, unitSmall)
+			if err != nil {
+				return nil, 0, err
+			}
+			if q := strings.TrimSpace(f.Query); q != "" && small != nil {
+				return searchLetters(ctx, tx, q, strings.Join(where, " AND "), args, false, small, limit, offset)
+			}
+			narrow = small == nil
+		}
+		cond, a, err := unitCondition(tx.db.Profile, f.Unit, narrow)
+		if err != nil {
+			return nil, 0, err
+		}
+		add(cond, a...)
+	}
+	if len(where) == 1 {
+		countSQL = `SELECT n FROM letter_count WHERE id = 1` // migration 0007
+	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		// search.go: the newest matches only, and a capped count.
 		// An indexed filter (status, channel, dates…) of a user who sees
 		// every letter is walked newest first by its index.
-		byIndex := seesAll && len(where) > 1
-		return searchLetters(ctx, tx, q, strings.Join(where, " AND "), args, byIndex, limit, offset)
+		// A unit is no index to walk (letter_unit.go): the matches are.
+		byIndex := seesAll && len(where) > 1 && f.Unit == ""
+		return searchLetters(ctx, tx, q, strings.Join(where, " AND "), args, byIndex, nil, limit, offset)
 	}
 
 	// Counting apart from the page lets the page read only its own rows.
 	cond := strings.Join(where, " AND ")
-	var total int
+	total := -1 // not counted (NoCount)
 	if countSQL == "" {
 		countSQL, countArgs = `SELECT COUNT(*) FROM letters WHERE `+cond, args
 	}
-	if err := tx.QueryRowContext(ctx, countSQL, countArgs...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count letters: %w", err)
-	}
 	out := []*letters.Letter{}
-	if total <= offset {
-		return out, total, nil
+	if !f.NoCount {
+		if err := tx.QueryRowContext(ctx, countSQL, countArgs...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("store: count letters: %w", err)
+		}
+		if total <= offset {
+			return out, total, nil
+		}
 	}
 	// The page's ids first, then its rows: sorting ids read from an index
 	// (e.g. 10,000 overdue cases) does not read every matching letter whole.

@@ -164,6 +164,15 @@ func TestFindLetters_NewestFirstWithFiltersAndPaging(t *testing.T) {
 	if err != nil || total != 60 {
 		t.Fatalf("overdue: total %d (%v), want 60", total, err)
 	}
+	// Without the count, the same page; past the end, an empty one.
+	page, total, err = svc.FindLetters(ctx, letters.LetterFilter{Overdue: true, Limit: 7, Offset: 3, NoCount: true})
+	if err != nil || total != -1 || len(page) != 7 || page[0].ID != all[56].ID {
+		t.Fatalf("overdue without count: total %d, %d rows (%v)", total, len(page), err)
+	}
+	page, _, err = svc.FindLetters(ctx, letters.LetterFilter{Offset: 60, NoCount: true})
+	if err != nil || len(page) != 0 {
+		t.Fatalf("past the end without count: %d rows (%v)", len(page), err)
+	}
 }
 
 // A unit's search finds only the letters disposed to it, with and without

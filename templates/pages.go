@@ -37,7 +37,10 @@ type AgendaPage struct {
 	Total      int
 	TotalText  string // "lebih dari 1.000" when a search counted only its newest matches
 	Query      string
-	Overdue    bool // only letters past their deadline
+	Overdue    bool     // only letters past their deadline
+	From, To   string   // the period as typed ("dari", "sampai": YYYY-MM-DD)
+	Units      []Option // positions under the head, Selected the chosen unit
+	Periods    []Option // quick periods: Label, Value the page's URL for it, Selected the current one
 	Statuses   []Option
 	Channels   []Option
 	Categories []Option

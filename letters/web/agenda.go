@@ -18,15 +18,19 @@ const agendaPageSize = 50
 // agenda: GET /agenda, the agenda register, newest first, with filters.
 func (a *app) agenda(c *gin.Context) {
 	user := letters.UserFromContext(c.Request.Context())
-	f := a.agendaFilter(c)
+	f, ferr := a.agendaFilter(c) // agenda_filter.go
 	page, _ := strconv.Atoi(c.Query("hal"))
 	page = max(page, 1)
 	f.Limit, f.Offset = agendaPageSize, (page-1)*agendaPageSize
 
-	list, total, err := a.LetterService.FindLetters(c.Request.Context(), f)
-	if err != nil {
-		a.fail(c, err)
-		return
+	var list []*letters.Letter
+	var total int
+	if ferr == nil {
+		var err error
+		if list, total, err = a.LetterService.FindLetters(c.Request.Context(), f); err != nil {
+			a.fail(c, err)
+			return
+		}
 	}
 	now := a.now()
 	data := templates.AgendaPage{
@@ -34,10 +38,20 @@ func (a *app) agenda(c *gin.Context) {
 		Total:   total,
 		Query:   f.Query,
 		Overdue: f.Overdue,
+		From:    strings.TrimSpace(c.Query("dari")),
+		To:      strings.TrimSpace(c.Query("sampai")),
+		Units:   a.unitOptions(f.Unit),
+		Periods: a.periodLinks(c.Request.URL.Query(), now),
 		Page:    page,
 		Pages:   max((total+agendaPageSize-1)/agendaPageSize, 1),
 		// agenda_export.go: every matching letter, not only this page.
 		ExportURL: agendaExportURL(c.Request.URL.Query()),
+	}
+	status := http.StatusOK
+	if ferr != nil {
+		// The form comes back with the message; nothing is listed under a
+		// filter that could not be read.
+		status, data.Error, data.ExportURL = statusOf(letters.ErrorCode(ferr)), letters.ErrorMessage(ferr), ""
 	}
 	if f.Query != "" && total > letters.SearchLimit {
 		// A search counts its newest matches only (issue 8).
@@ -67,25 +81,7 @@ func (a *app) agenda(c *gin.Context) {
 	if page < data.Pages {
 		data.NextURL = agendaURL(c.Request.URL.Query(), page+1)
 	}
-	a.render(c, http.StatusOK, templates.PageAgenda, data)
-}
-
-// agendaFilter reads the filters; unknown values are dropped, not errors,
-// as they come from a URL anyone may edit.
-func (a *app) agendaFilter(c *gin.Context) letters.LetterFilter {
-	var f letters.LetterFilter
-	if s := letters.Status(c.Query("status")); s.Valid() {
-		f.Status = s
-	}
-	if ch := c.Query("saluran"); a.Profile.Channel(ch) != nil {
-		f.Channel = ch
-	}
-	if cat := c.Query("kategori"); templates.CategoryLabel(cat) != cat {
-		f.Category = cat
-	}
-	f.Query = strings.TrimSpace(c.Query("q"))
-	f.Overdue = c.Query("terlambat") == "1"
-	return f
+	a.render(c, status, templates.PageAgenda, data)
 }
 
 // agendaURL is the register's URL for another page with the same filters.

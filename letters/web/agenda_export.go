@@ -28,7 +28,11 @@ const agendaExportBatch = 500
 func (a *app) agendaExport(c *gin.Context) {
 	ctx := c.Request.Context()
 	user := letters.UserFromContext(ctx)
-	f := a.agendaFilter(c)
+	f, err := a.agendaFilter(c) // agenda_filter.go
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
 	now := a.now()
 	words, most := a.filterWords(f), -1 // most: rows to write, -1 for all
 	// A search lists its newest matches only (issue 8): say so on the sheet.
@@ -44,12 +48,12 @@ func (a *app) agendaExport(c *gin.Context) {
 		}
 	}
 	var buf bytes.Buffer
-	_, err := reports.WriteAgenda(&buf, reports.AgendaOptions{
+	_, err = reports.WriteAgenda(&buf, reports.AgendaOptions{
 		Profile: a.Profile, Calendar: a.cal, Filters: words, Issued: now,
 	}, func(add func(reports.AgendaRow) error) error {
 		for offset := 0; ; offset += agendaExportBatch {
 			page := f
-			page.Limit, page.Offset = agendaExportBatch, offset
+			page.Limit, page.Offset, page.NoCount = agendaExportBatch, offset, true
 			list, total, err := a.LetterService.FindLetters(ctx, page)
 			if err != nil {
 				return err
@@ -68,7 +72,7 @@ func (a *app) agendaExport(c *gin.Context) {
 					return err
 				}
 			}
-			if len(list) < agendaExportBatch || offset+len(list) >= total {
+			if len(list) < agendaExportBatch || total >= 0 && offset+len(list) >= total {
 				return nil
 			}
 		}
@@ -105,6 +109,12 @@ func (a *app) filterWords(f letters.LetterFilter) []string {
 	}
 	if f.Category != "" {
 		out = append(out, "Kategori: "+templates.CategoryLabel(f.Category))
+	}
+	if w := a.periodWords(f); w != "" {
+		out = append(out, w)
+	}
+	if f.Unit != "" {
+		out = append(out, "Unit: "+a.Profile.PositionTitle(f.Unit)+" (beserta jabatan di bawahnya)")
 	}
 	if f.Overdue {
 		out = append(out, "hanya yang terlambat")

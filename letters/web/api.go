@@ -104,7 +104,12 @@ func jsonProblem(err error) string {
 	return "tidak dapat dibaca"
 }
 
-// apiLetters: GET /api/v1/letters?status=&channel=&category=&q=&overdue=&limit=&offset=.
+// apiLetters: GET /api/v1/letters?status=&channel=&category=&q=&overdue=
+// &from=&to=&unit=&limit=&offset=. from and to are days received
+// (YYYY-MM-DD, both inclusive, office time); unit is a position code (its
+// letters and those of the positions below it). A search counts only its
+// newest letters.SearchLimit matches: past that, total_capped is true and
+// total is SearchLimit+1.
 func (a *app) apiLetters(c *gin.Context) {
 	f := letters.LetterFilter{
 		Status:   letters.Status(c.Query("status")),
@@ -116,6 +121,16 @@ func (a *app) apiLetters(c *gin.Context) {
 	}
 	if f.Status != "" && !f.Status.Valid() {
 		a.failJSON(c, letters.Errorf(letters.EINVALID, "Status %q tidak dikenal.", f.Status))
+		return
+	}
+	var err error
+	if f.From, f.To, err = a.letterPeriod(strings.TrimSpace(c.Query("from")), strings.TrimSpace(c.Query("to")),
+		"Tanggal awal (from)", "Tanggal akhir (to)"); err != nil {
+		a.failJSON(c, err)
+		return
+	}
+	if f.Unit, err = a.letterUnit(strings.TrimSpace(c.Query("unit")), "Unit (unit)"); err != nil {
+		a.failJSON(c, err)
 		return
 	}
 	if s := c.Query("limit"); s != "" {
@@ -145,7 +160,8 @@ func (a *app) apiLetters(c *gin.Context) {
 		v, _, _ := a.visibleLetter(user, l)
 		out = append(out, v)
 	}
-	c.JSON(http.StatusOK, gin.H{"letters": out, "total": total})
+	capped := f.Query != "" && total > letters.SearchLimit
+	c.JSON(http.StatusOK, gin.H{"letters": out, "total": total, "total_capped": capped})
 }
 
 // apiLetter: GET /api/v1/letters/:id.
