@@ -104,6 +104,9 @@ type LetterFilter struct {
 	// overdue list of Tugas saya, an export's later batches) need not pay
 	// for counting every match. FindLetters may then return -1 as total.
 	NoCount bool
+	// ByDeadline lists the soonest deadline first (the most overdue case on
+	// top) instead of the newest received; a search keeps its own order.
+	ByDeadline bool
 }
 
 // Event is one entry of a letter's timeline; every transition writes one.

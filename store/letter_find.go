@@ -150,11 +150,14 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 			return out, total, nil
 		}
 	}
+	order := ` ORDER BY received_at DESC, id DESC`
+	if f.ByDeadline { // the overdue list walks letters_overdue in its order
+		order = ` ORDER BY deadline, id`
+	}
 	// The page's ids first, then its rows: sorting ids read from an index
 	// (e.g. 10,000 overdue cases) does not read every matching letter whole.
 	rows, err := tx.QueryContext(ctx, `SELECT `+letterColumns+` FROM letters WHERE id IN (
-		SELECT id FROM letters WHERE `+cond+` ORDER BY received_at DESC, id DESC`+limitOffset(limit, offset)+`)
-		ORDER BY received_at DESC, id DESC`, args...)
+		SELECT id FROM letters WHERE `+cond+order+limitOffset(limit, offset)+`)`+order, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: find letters: %w", err)
 	}

@@ -169,6 +169,11 @@ func TestFindLetters_NewestFirstWithFiltersAndPaging(t *testing.T) {
 	if err != nil || total != -1 || len(page) != 7 || page[0].ID != all[56].ID {
 		t.Fatalf("overdue without count: total %d, %d rows (%v)", total, len(page), err)
 	}
+	// The most overdue first: the earliest deadline, i.e. the first received.
+	page, _, err = svc.FindLetters(ctx, letters.LetterFilter{Overdue: true, Limit: 3, NoCount: true, ByDeadline: true})
+	if err != nil || len(page) != 3 || page[0].ID != all[0].ID || page[2].ID != all[2].ID {
+		t.Fatalf("overdue by deadline: %d rows, first %v (%v)", len(page), page, err)
+	}
 	page, _, err = svc.FindLetters(ctx, letters.LetterFilter{Offset: 60, NoCount: true})
 	if err != nil || len(page) != 0 {
 		t.Fatalf("past the end without count: %d rows (%v)", len(page), err)

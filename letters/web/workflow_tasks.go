@@ -54,7 +54,7 @@ func (a *app) tasks(c *gin.Context) {
 		return
 	}
 	page.Reports, page.Tasks = reports, append(covers, page.Tasks...)
-	late, _, err := a.LetterService.FindLetters(ctx, letters.LetterFilter{Overdue: true, Limit: 100, NoCount: true})
+	late, _, err := a.LetterService.FindLetters(ctx, letters.LetterFilter{Overdue: true, Limit: 100, NoCount: true, ByDeadline: true})
 	if err != nil {
 		a.fail(c, err)
 		return
