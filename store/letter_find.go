@@ -156,23 +156,12 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 	}
 	// The page's ids first, then its rows: sorting ids read from an index
 	// (e.g. 10,000 overdue cases) does not read every matching letter whole.
-	rows, err := tx.QueryContext(ctx, `SELECT `+letterColumns+` FROM letters WHERE id IN (
+	found, err := queryLetters(ctx, tx, "find letters", `SELECT `+letterColumns+` FROM letters WHERE id IN (
 		SELECT id FROM letters WHERE `+cond+order+limitOffset(limit, offset)+`)`+order, args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: find letters: %w", err)
+		return nil, 0, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		l, err := scanLetter(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, l)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("store: find letters: %w", err)
-	}
-	return out, total, nil
+	return found, total, nil
 }
 
 // ftsQuery turns what a person typed into an FTS5 query that cannot be a

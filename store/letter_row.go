@@ -107,3 +107,25 @@ func insertEvent(ctx context.Context, tx *Tx, e *letters.Event, user *letters.Us
 	}
 	return nil
 }
+
+// queryLetters runs a query of letterColumns and scans every row; what
+// names the query in an error.
+func queryLetters(ctx context.Context, tx *Tx, what, query string, args ...any) ([]*letters.Letter, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	defer rows.Close()
+	out := []*letters.Letter{}
+	for rows.Next() {
+		l, err := scanLetter(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	return out, nil
+}

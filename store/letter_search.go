@@ -145,23 +145,12 @@ func searchLetters(ctx context.Context, tx *Tx, q, cond string, args []any, byIn
 	// The page's ids first, then its rows. CROSS JOIN looks each candidate
 	// up by id and sorts the few thousand of them; left free, SQLite walks
 	// the whole received-at index for the order and tests each letter.
-	rows, err := tx.QueryContext(ctx, `SELECT `+letterColumns+` FROM letters WHERE id IN (
+	found, err := queryLetters(ctx, tx, "search letters", `SELECT `+letterColumns+` FROM letters WHERE id IN (
 		SELECT l.id FROM json_each(?) j CROSS JOIN letters l ON l.id = j.value
 		ORDER BY l.received_at DESC, l.id DESC`+limitOffset(limit, offset)+`)
 		ORDER BY received_at DESC, id DESC`, string(idsJSON))
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: search letters: %w", err)
+		return nil, 0, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		l, err := scanLetter(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, l)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("store: search letters: %w", err)
-	}
-	return out, total, nil
+	return found, total, nil
 }

@@ -142,21 +142,10 @@ func findUnitLetters(ctx context.Context, tx *Tx, code string, limit, offset int
 		cond, a, _ := unitCondition(tx.db.Profile, code, true)
 		page, args = `SELECT id FROM letters WHERE `+cond+` ORDER BY received_at DESC, id DESC`, a
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+letterColumns+` FROM letters WHERE id IN (
+	found, err := queryLetters(ctx, tx, "find unit letters", `SELECT `+letterColumns+` FROM letters WHERE id IN (
 		`+page+limitOffset(limit, offset)+`) ORDER BY received_at DESC, id DESC`, args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: find unit letters: %w", err)
+		return nil, 0, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		l, err := scanLetter(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, l)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("store: find unit letters: %w", err)
-	}
-	return out, total, nil
+	return found, total, nil
 }
