@@ -49,8 +49,9 @@ func step(b *browser, what, sel string, want *regexp.Regexp) string {
 	return path
 }
 
-// linksBroken fetches, as the signed-in browser, the links matching sel
-// and returns those that do not answer 200 with a body (a PDF must be one).
+// linksBroken fetches, as the signed-in browser, the links (or frames)
+// matching sel and returns those that do not answer 200 with a body (a
+// PDF must be one).
 func linksBroken(b *browser, sel string) []string {
 	b.t.Helper()
 	js := `(async () => {
@@ -58,12 +59,12 @@ func linksBroken(b *browser, sel string) []string {
 		const links = [...document.querySelectorAll(` + strconv.Quote(sel) + `)];
 		if (links.length === 0) return ['no link matches ` + strings.ReplaceAll(sel, `"`, `\"`) + `'];
 		for (const a of links) {
-			const r = await fetch(a.href, {credentials: 'same-origin'});
+			const r = await fetch(a.href || a.src, {credentials: 'same-origin'});
 			const buf = new Uint8Array(await r.arrayBuffer());
 			const type = r.headers.get('Content-Type') || '';
-			if (r.status !== 200) out.push(a.getAttribute('href') + ': status ' + r.status);
-			else if (type.startsWith('application/pdf') && String.fromCharCode(...buf.slice(0, 5)) !== '%PDF-') out.push(a.getAttribute('href') + ': not a PDF');
-			else if (buf.length === 0) out.push(a.getAttribute('href') + ': empty');
+			if (r.status !== 200) out.push((a.getAttribute('href') || a.getAttribute('src')) + ': status ' + r.status);
+			else if (type.startsWith('application/pdf') && String.fromCharCode(...buf.slice(0, 5)) !== '%PDF-') out.push((a.getAttribute('href') || a.getAttribute('src')) + ': not a PDF');
+			else if (buf.length === 0) out.push((a.getAttribute('href') || a.getAttribute('src')) + ': empty');
 		}
 		return out;
 	})()`
@@ -181,7 +182,7 @@ func TestBrowserComplaintLifecycle(t *testing.T) {
 	if !strings.Contains(b.text("main"), "Dana hibah tahap II telah dicairkan") {
 		t.Fatalf("the saved draft lacks the typed answer:\n%s", b.text("main"))
 	}
-	if broken := linksBroken(b, `a[href$="/pratinjau.pdf"]`); len(broken) > 0 {
+	if broken := linksBroken(b, `a[href$="/pratinjau.pdf"], iframe.pdf-preview[src$="/pratinjau.pdf?tampil=1"]`); len(broken) > 0 {
 		t.Errorf("the draft's PDF preview: %s", strings.Join(broken, "; "))
 	}
 	step(b, "submit for paraf", `form[action$="/ajukan"] button[type=submit]`, draftPage)

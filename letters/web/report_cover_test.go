@@ -43,6 +43,18 @@ func TestReportCoverFromTasks(t *testing.T) {
 	if r := kasubag.get(loc + "/pratinjau.pdf"); r.StatusCode != http.StatusOK || !strings.HasPrefix(r.body, "%PDF-") {
 		t.Errorf("preview of the cover letter: status %d", r.StatusCode)
 	}
+	// The draft page frames the preview: inline, framable by Naskah's pages only.
+	if r := kasubag.get(loc); !strings.Contains(r.body, `<iframe class="pdf-preview" src="`+loc+`/pratinjau.pdf?tampil=1"`) {
+		t.Error("the draft page has no preview frame")
+	}
+	r = kasubag.get(loc + "/pratinjau.pdf?tampil=1")
+	if r.StatusCode != http.StatusOK || !strings.HasPrefix(r.body, "%PDF-") || !strings.HasPrefix(r.Header.Get("Content-Disposition"), "inline") ||
+		r.Header.Get("X-Frame-Options") != "SAMEORIGIN" || !strings.Contains(r.Header.Get("Content-Security-Policy"), "frame-ancestors 'self'") {
+		t.Errorf("framed preview: status %d, headers %v", r.StatusCode, r.Header)
+	}
+	if r := kasubag.get(loc + "/pratinjau.pdf"); !strings.HasPrefix(r.Header.Get("Content-Disposition"), "attachment") {
+		t.Errorf("the preview link downloads: Content-Disposition %q", r.Header.Get("Content-Disposition"))
+	}
 	if r := kasubag.postForm("/laporan/pengantar", form); r.StatusCode != http.StatusConflict {
 		t.Errorf("second cover letter: status %d, want 409", r.StatusCode)
 	}

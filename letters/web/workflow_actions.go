@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -34,7 +35,8 @@ func (a *app) saveDraft(c *gin.Context) {
 	a.actionDone(c, err, 0, fmt.Sprintf("/konsep/%d", id), msg)
 }
 
-// previewDraft: GET /konsep/:id/pratinjau.pdf, the latest version as KONSEP.
+// previewDraft: GET /konsep/:id/pratinjau.pdf, the latest version as KONSEP:
+// a download, or with ?tampil=1 inline for the frame of the draft page.
 func (a *app) previewDraft(c *gin.Context) {
 	id, err := letterID(c, "Konsep")
 	if err != nil {
@@ -46,8 +48,21 @@ func (a *app) previewDraft(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
+	if c.Query("tampil") == "1" { // the frame beside the editor on the draft page
+		h := c.Writer.Header()
+		h.Set("Content-Security-Policy", previewFrameCSP)
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+		h.Set("Content-Disposition", fmt.Sprintf(`inline; filename="konsep-%d.pdf"`, id))
+		c.Data(http.StatusOK, "application/pdf", data)
+		return
+	}
 	sendPDF(c, fmt.Sprintf("konsep-%d", id), data)
 }
+
+// previewFrameCSP is the policy of the draft's PDF shown inline in the draft
+// page's frame: a PDF Naskah rendered itself (never a user's file), shown
+// by the browser's viewer, framed only by Naskah's own pages.
+const previewFrameCSP = "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
 
 // draftAction: POST /konsep/:id/{ajukan,paraf,kembalikan,tandatangani,registrasi,serahkan}.
 func (a *app) draftAction(c *gin.Context) {
