@@ -111,9 +111,13 @@ func appendAudit(ctx context.Context, tx *Tx, e *letters.AuditEntry) error {
 	}
 	var lastID int64
 	var lastHash string
-	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&lastID, &lastHash)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("store: last audit row: %w", err)
+	if t := tx.audit; t != nil && t.known {
+		lastID, lastHash = t.id, t.hash
+	} else {
+		err := tx.QueryRowContext(ctx, `SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&lastID, &lastHash)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: last audit row: %w", err)
+		}
 	}
 	e.ID = lastID + 1
 	e.At = tx.now
@@ -125,5 +129,18 @@ func appendAudit(ctx context.Context, tx *Tx, e *letters.AuditEntry) error {
 		e.Detail, e.PrevHash, e.Hash); err != nil {
 		return fmt.Errorf("store: append audit: %w", err)
 	}
+	if t := tx.audit; t != nil {
+		t.id, t.hash, t.known = e.ID, e.Hash, true
+	}
 	return nil
+}
+
+// auditTail is the last row of the audit chain as a transaction that
+// writes many rows (a mail batch) left it: the next row links to it
+// without reading it back. It is valid only inside that transaction,
+// which holds the write lock; nothing else appends meanwhile.
+type auditTail struct {
+	id    int64
+	hash  string
+	known bool
 }

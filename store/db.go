@@ -230,9 +230,10 @@ func (db *DB) checkProfile() error {
 // Tx is a transaction that knows the time it started. Every row written in
 // one transaction carries the same time.
 type Tx struct {
-	*sql.Tx
-	db  *DB
-	now time.Time
+	sqlTx // a *sql.Tx, or the batch connection's own transaction (tx_conn.go)
+	db    *DB
+	now   time.Time
+	audit *auditTail // the audit chain's last row, kept by a batch (nil: read it)
 }
 
 // BeginTx starts a transaction: on the writer (BEGIN IMMEDIATE, so writes are
@@ -250,7 +251,7 @@ func (db *DB) BeginTx(ctx context.Context, write bool) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Millisecond)}, nil
+	return &Tx{sqlTx: tx, db: db, now: db.Now().UTC().Truncate(time.Millisecond)}, nil
 }
 
 // IntegrityCheck runs PRAGMA integrity_check and returns its first line

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -154,10 +155,7 @@ func createLetter(ctx context.Context, tx *Tx, l *letters.Letter, user *letters.
 	if user != nil {
 		l.CreatedBy = user.ID
 	}
-	if l.TrackingCode, err = newTrackingCode(ctx, tx); err != nil {
-		return err
-	}
-	if err := insertLetter(ctx, tx, l); err != nil {
+	if err := insertWithTrackingCode(ctx, tx, l); err != nil {
 		return err
 	}
 	if l.Status == letters.StatusRegistered {
@@ -227,18 +225,19 @@ func giveAgendaNumber(ctx context.Context, tx *Tx, l *letters.Letter) error {
 	return nil
 }
 
-// newTrackingCode returns a tracking code no letter has.
-func newTrackingCode(ctx context.Context, tx *Tx) (string, error) {
+// insertWithTrackingCode inserts l with a new tracking code. The code's
+// UNIQUE constraint finds the rare collision (and the insert is tried again
+// with another code): no lookup before each letter.
+func insertWithTrackingCode(ctx context.Context, tx *Tx, l *letters.Letter) error {
 	for range 10 {
-		code := letters.NewTrackingCode()
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM letters WHERE tracking_code = ?`, code).Scan(&n); err != nil {
-			return "", fmt.Errorf("store: tracking code: %w", err)
-		} else if n == 0 {
-			return code, nil
+		l.TrackingCode = letters.NewTrackingCode()
+		err := insertLetter(ctx, tx, l)
+		if !errors.Is(err, errTrackingCodeTaken) {
+			return err
 		}
 	}
-	return "", fmt.Errorf("store: no free tracking code after 10 tries")
+	l.TrackingCode = ""
+	return fmt.Errorf("store: no free tracking code after 10 tries")
 }
 
 func actorName(u *letters.User) string {

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	"naskah/letters"
 )
@@ -38,6 +40,10 @@ func scanLetter(sc interface{ Scan(...any) error }, extra ...any) (*letters.Lett
 	return &l, nil
 }
 
+// errTrackingCodeTaken is insertLetter's answer when another letter has
+// l's tracking code.
+var errTrackingCodeTaken = errors.New("store: tracking code taken")
+
 // insertLetter inserts l (without its agenda number) and sets l.ID.
 func insertLetter(ctx context.Context, tx *Tx, l *letters.Letter) error {
 	p := &l.Complainant
@@ -58,7 +64,9 @@ func insertLetter(ctx context.Context, tx *Tx, l *letters.Letter) error {
 		string(l.Status), l.Responsible, l.Holder, formatTime(l.ReceivedAt), nullTime(l.RegisteredAt),
 		nullTime(l.FirstResponseDue), formatTime(l.Deadline), nullTime(l.PausedAt), l.Extended,
 		nullTime(l.CompletedAt), nullTime(l.EscalatedAt), createdBy, formatTime(l.CreatedAt), formatTime(l.UpdatedAt))
-	if isUnique(err) {
+	if isUnique(err) && strings.Contains(err.Error(), "letters.tracking_code") {
+		return errTrackingCodeTaken
+	} else if isUnique(err) {
 		return letters.Errorf(letters.ECONFLICT, "Surat ini (nomor laporan SP4N-LAPOR! atau Message-ID yang sama) sudah tercatat.")
 	} else if err != nil {
 		return fmt.Errorf("store: insert letter: %w", err)

@@ -233,23 +233,29 @@ func truncateRunes(s *string, n int) bool {
 func findDuplicateMail(ctx context.Context, tx *Tx, m *letters.MailMessage) (string, error) {
 	var outcome, code string
 	var letterID int64
+	var found bool
 	var err error
-	if m.MessageID != "" {
-		err = tx.QueryRowContext(ctx, `SELECT m.outcome, COALESCE(m.letter_id, 0), COALESCE(l.tracking_code, '')
-			FROM mail_messages m LEFT JOIN letters l ON l.id = m.letter_id
-			WHERE m.message_id = ? AND m.message_id <> '' AND m.outcome <> 'duplicate' ORDER BY m.id LIMIT 1`,
-			m.MessageID).Scan(&outcome, &letterID, &code)
-		if isNoRows(err) {
+	switch {
+	case m.MessageID != "":
+		outcome, letterID, found, err = firstMailRow(ctx, tx, `message_id = ? AND message_id <> ''`, m.MessageID)
+		if err == nil && !found {
 			outcome = "letter"
 			err = tx.QueryRowContext(ctx, `SELECT id, tracking_code FROM letters
 				WHERE message_id = ? AND message_id <> ''`, m.MessageID).Scan(&letterID, &code)
 		}
-	} else if m.Hash != "" {
-		err = tx.QueryRowContext(ctx, `SELECT m.outcome, COALESCE(m.letter_id, 0), COALESCE(l.tracking_code, '')
-			FROM mail_messages m LEFT JOIN letters l ON l.id = m.letter_id
-			WHERE m.hash = ? AND m.outcome <> 'duplicate' ORDER BY m.id LIMIT 1`, m.Hash).Scan(&outcome, &letterID, &code)
-	} else {
+	case m.Hash != "":
+		outcome, letterID, found, err = firstMailRow(ctx, tx, `hash = ?`, m.Hash)
+		if err == nil && !found {
+			return "", nil
+		}
+	default:
 		return "", nil
+	}
+	if found && letterID != 0 {
+		err = tx.QueryRowContext(ctx, `SELECT tracking_code FROM letters WHERE id = ?`, letterID).Scan(&code)
+		if isNoRows(err) {
+			err = nil // the letter is gone: still a message seen before
+		}
 	}
 	if isNoRows(err) {
 		return "", nil

@@ -18,8 +18,19 @@ import (
 // writes: IngestBatched finds the files there and CommitBatch syncs those of
 // its batch before it commits. A file whose message is never recorded is harmless.
 func (s *MailService) PrepareMessage(m *letters.MailMessage) error {
-	_, _, err := s.writeMailFiles(m, s.db.writeBlobLater)
-	return err
+	files, rawSum, err := s.writeMailFiles(m, s.db.writeBlobLater)
+	if err != nil {
+		return err
+	}
+	// The writer takes them from here instead of hashing the files again.
+	s.batch.prepared.Store(m, preparedFiles{files: files, rawSum: rawSum})
+	return nil
+}
+
+// preparedFiles is what PrepareMessage wrote for a message.
+type preparedFiles struct {
+	files  mailFiles
+	rawSum string
 }
 
 // IngestBatched records m, from src, inside the open batch transaction
@@ -45,11 +56,17 @@ func (s *MailService) IngestBatched(ctx context.Context, src letters.MailSource,
 			return nil, err
 		}
 	}
-	// Found on disk when PrepareMessage ran; synced by CommitBatch.
-	files, rawSum, err := s.writeMailFiles(m, s.db.writeBlobLater)
-	if err != nil {
-		b.rollback()
-		return nil, err
+	// Written by PrepareMessage (or now); synced by CommitBatch.
+	var files mailFiles
+	var rawSum string
+	if p, ok := b.prepared.LoadAndDelete(m); ok {
+		files, rawSum = p.(preparedFiles).files, p.(preparedFiles).rawSum
+	} else {
+		var err error
+		if files, rawSum, err = s.writeMailFiles(m, s.db.writeBlobLater); err != nil {
+			b.rollback()
+			return nil, err
+		}
 	}
 	res, err := s.ingestTx(b.ctx, b.tx, src, m, files, rawSum)
 	if err != nil {
@@ -92,12 +109,8 @@ func (s *MailService) CloseBatches() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.rollback()
-	if b.pool == nil {
-		return nil
-	}
-	err := b.pool.Close()
-	b.pool = nil
-	if err != nil {
+	b.prepared.Clear()
+	if err := b.closeConn(); err != nil {
 		return fmt.Errorf("store: close batch writer: %w", err)
 	}
 	return nil
@@ -109,16 +122,40 @@ func (s *MailService) CloseBatches() error {
 type batchConn struct {
 	mu    sync.Mutex
 	pool  *sql.DB
+	conn  *sql.Conn // the pool's one connection, held while batches run
 	tx    *Tx
 	ctx   context.Context
 	files []string
+	// prepared holds what PrepareMessage wrote, by message, until
+	// IngestBatched takes it.
+	prepared sync.Map
 }
 
+// rollback drops the open batch. When even that fails the connection's
+// state is unknown: it is closed, and the next batch opens a new one.
 func (b *batchConn) rollback() {
 	if b.tx != nil {
-		b.tx.Rollback()
+		if err := b.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+			b.closeConn()
+		}
 	}
 	b.tx, b.files = nil, nil
+}
+
+// closeConn closes the batch connection and its pool.
+func (b *batchConn) closeConn() error {
+	var err error
+	if b.conn != nil {
+		err = b.conn.Close()
+		b.conn = nil
+	}
+	if b.pool != nil {
+		if perr := b.pool.Close(); err == nil {
+			err = perr
+		}
+		b.pool = nil
+	}
+	return err
 }
 
 // beginBatch opens the batch connection when needed and begins a write
@@ -140,11 +177,19 @@ func (s *MailService) beginBatch() error {
 		}
 		b.pool = pool
 	}
-	t, err := b.pool.BeginTx(b.ctx, nil)
+	if b.conn == nil {
+		c, err := b.pool.Conn(b.ctx)
+		if err != nil {
+			return fmt.Errorf("store: begin mail batch: %w", err)
+		}
+		b.conn = c
+	}
+	t, err := beginConnTx(b.ctx, b.conn)
 	if err != nil {
+		b.closeConn()
 		return fmt.Errorf("store: begin mail batch: %w", err)
 	}
-	b.tx = &Tx{Tx: t, db: s.db, now: s.db.Now().UTC().Truncate(time.Millisecond)}
+	b.tx = &Tx{sqlTx: t, db: s.db, now: s.db.Now().UTC().Truncate(time.Millisecond), audit: &auditTail{}}
 	return nil
 }
 

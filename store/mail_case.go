@@ -17,10 +17,8 @@ func findMailCase(ctx context.Context, tx *Tx, m *letters.MailMessage) (*letters
 		if ref == "" || ref == m.MessageID {
 			continue
 		}
-		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT letter_id FROM mail_messages
-			WHERE message_id = ? AND message_id <> '' AND letter_id IS NOT NULL ORDER BY id LIMIT 1`, ref).Scan(&id)
-		if isNoRows(err) {
+		id, err := firstMailLetter(ctx, tx, ref)
+		if err == nil && id == 0 {
 			err = tx.QueryRowContext(ctx, `SELECT id FROM letters WHERE message_id = ? AND message_id <> ''`, ref).Scan(&id)
 		}
 		if isNoRows(err) {
