@@ -2,13 +2,10 @@ package store_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"naskah/letters"
-	"naskah/letters/profile"
 	"naskah/store"
 )
 
@@ -21,20 +18,7 @@ import (
 //
 //	NASKAH_BENCH_DATA=/tmp/naskah-bench-100000 go test -tags sqlite_fts5 -run '^$' -bench AgendaUnitLarge ./store/
 func BenchmarkAgendaUnitLarge(b *testing.B) {
-	dir := os.Getenv("NASKAH_BENCH_DATA")
-	if dir == "" {
-		b.Skip("NASKAH_BENCH_DATA not set")
-	}
-	p, err := profile.Load(filepath.Join(dir, "profil.yaml"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	db := store.NewDB(dir)
-	db.Profile = p
-	if err := db.Open(); err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openBenchData(b)
 	svc := store.NewLetterService(db)
 	ctx := context.Background()
 	// The last complete month before now, in the office's time.
@@ -48,7 +32,7 @@ func BenchmarkAgendaUnitLarge(b *testing.B) {
 	}
 	var units []string
 	var alone []bench // each unit alone, with the commonest word, with a month
-	for _, pos := range p.Positions {
+	for _, pos := range db.Profile.Positions {
 		units = append(units, pos.Code)
 		if pos.Parent != "" {
 			alone = append(alone, bench{"unit=" + pos.Code, letters.LetterFilter{Unit: pos.Code}},

@@ -18,20 +18,7 @@ import (
 //
 //	NASKAH_BENCH_DATA=/tmp/naskah-bench-100000 go test -tags sqlite_fts5 -run '^$' -bench SearchLarge ./store/
 func BenchmarkSearchLarge(b *testing.B) {
-	dir := os.Getenv("NASKAH_BENCH_DATA")
-	if dir == "" {
-		b.Skip("NASKAH_BENCH_DATA not set")
-	}
-	p, err := profile.Load(filepath.Join(dir, "profil.yaml"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	db := store.NewDB(dir)
-	db.Profile = p
-	if err := db.Open(); err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := openBenchData(b)
 	svc := store.NewLetterService(db)
 	ctx := context.Background()
 	for _, f := range []struct {
@@ -58,4 +45,24 @@ func BenchmarkSearchLarge(b *testing.B) {
 			b.ReportMetric(float64(total), "total")
 		})
 	}
+}
+
+// openBenchData opens the office `naskah bench-data` built in
+// NASKAH_BENCH_DATA (skipping the benchmark without it), closed when b ends.
+func openBenchData(b *testing.B) *store.DB {
+	dir := os.Getenv("NASKAH_BENCH_DATA")
+	if dir == "" {
+		b.Skip("NASKAH_BENCH_DATA not set")
+	}
+	p, err := profile.Load(filepath.Join(dir, "profil.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	db := store.NewDB(dir)
+	db.Profile = p
+	if err := db.Open(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db
 }
