@@ -16,7 +16,7 @@ import (
 // bench-data writes no dispositions: a unit then has only the letters it
 // holds, so add dispositions to a copy first for figures that mean much.
 //
-//	NASKAH_BENCH_DATA=/tmp/naskah-bench-100000 go test -tags sqlite_fts5 -run '^$' -bench AgendaUnitLarge ./store/
+//	NASKAH_BENCH_DATA=naskah-bench-100000 go test -tags sqlite_fts5 -run '^$' -bench AgendaUnitLarge ./store/
 func BenchmarkAgendaUnitLarge(b *testing.B) {
 	db := openBenchData(b)
 	svc := store.NewLetterService(db)

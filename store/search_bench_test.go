@@ -16,7 +16,7 @@ import (
 // in `naskah load`, the first page of the agenda and page 5. Stop the
 // server on that directory first; the benchmark only reads.
 //
-//	NASKAH_BENCH_DATA=/tmp/naskah-bench-100000 go test -tags sqlite_fts5 -run '^$' -bench SearchLarge ./store/
+//	NASKAH_BENCH_DATA=naskah-bench-100000 go test -tags sqlite_fts5 -run '^$' -bench SearchLarge ./store/
 func BenchmarkSearchLarge(b *testing.B) {
 	db := openBenchData(b)
 	svc := store.NewLetterService(db)
