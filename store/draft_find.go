@@ -17,11 +17,8 @@ func (s *WorkflowService) FindDraftByID(ctx context.Context, id int64) (*letters
 		return nil, err
 	}
 	defer tx.Rollback()
-	d, err := findDraft(ctx, tx, id)
+	d, err := visibleDraft(ctx, tx, id)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkDraftVisible(ctx, tx, d); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -69,11 +66,7 @@ func (s *WorkflowService) DraftVersions(ctx context.Context, id int64) ([]*lette
 		return nil, err
 	}
 	defer tx.Rollback()
-	d, err := findDraft(ctx, tx, id)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkDraftVisible(ctx, tx, d); err != nil {
+	if _, err := visibleDraft(ctx, tx, id); err != nil {
 		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+versionColumns+` FROM draft_versions WHERE draft_id = ? ORDER BY version`, id)
@@ -161,11 +154,8 @@ func (s *WorkflowService) stepActor(ctx context.Context, tx *Tx, id int64, kinds
 	if err != nil {
 		return nil, nil, err
 	}
-	d, err := findDraft(ctx, tx, id)
+	d, err := visibleDraft(ctx, tx, id)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkDraftVisible(ctx, tx, d); err != nil {
 		return nil, nil, err
 	}
 	st := d.CurrentStep()
@@ -190,4 +180,17 @@ func containsKind(kinds []string, k string) bool {
 		}
 	}
 	return false
+}
+
+// visibleDraft finds draft id for the user in ctx: ENOTFOUND when it does
+// not exist, EFORBIDDEN when its letter is hidden from the user.
+func visibleDraft(ctx context.Context, tx *Tx, id int64) (*letters.Draft, error) {
+	d, err := findDraft(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDraftVisible(ctx, tx, d); err != nil {
+		return nil, err
+	}
+	return d, nil
 }

@@ -233,11 +233,8 @@ func (s *WorkflowService) PreviewDraft(ctx context.Context, id int64) ([]byte, e
 		return nil, err
 	}
 	defer tx.Rollback()
-	d, err := findDraft(ctx, tx, id)
+	d, err := visibleDraft(ctx, tx, id)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkDraftVisible(ctx, tx, d); err != nil {
 		return nil, err
 	}
 	l, err := draftLetter(ctx, tx, d)
