@@ -19,19 +19,20 @@ func init() {
 	commands["fetch"] = command{"Mengambil email pengaduan dari kotak surat IMAP kantor", runFetch}
 }
 
-// Settings keys of the office's mailbox. The password is never stored in
+// Settings keys of the office's mailbox (letters/settings.go, which the
+// admin page edits). The password is never stored in
 // the database: it comes from $NASKAH_MAIL_PASSWORD or the file
 // mail-password (mode 0600) in the data directory.
 const (
-	settingMailHost     = "mail.host"
-	settingMailPort     = "mail.port"
-	settingMailSecurity = "mail.security"
-	settingMailUser     = "mail.user"
-	settingMailFolder   = "mail.folder"
-	settingMailInterval = "mail.interval"
-	settingMailMoveTo   = "mail.move_to"
+	settingMailHost     = letters.SettingMailHost
+	settingMailPort     = letters.SettingMailPort
+	settingMailSecurity = letters.SettingMailSecurity
+	settingMailUser     = letters.SettingMailUser
+	settingMailFolder   = letters.SettingMailFolder
+	settingMailInterval = letters.SettingMailInterval
+	settingMailMoveTo   = letters.SettingMailMoveTo
 	mailPasswordEnv     = "NASKAH_MAIL_PASSWORD"
-	mailPasswordFile    = "mail-password"
+	mailPasswordFile    = letters.SecretMailPassword
 )
 
 // mailFlags are the mailbox options of fetch; empty ones keep the stored

@@ -18,17 +18,17 @@ func init() {
 	commands["send"] = command{"Mengirim jawaban atau pemberitahuan kepada pengadu melalui email (SMTP)", runSend}
 }
 
-// Settings keys of the office's outgoing mail server. The password comes
+// Settings keys of the office's outgoing mail server (letters/settings.go). The password comes
 // from $NASKAH_SMTP_PASSWORD or the file smtp-password (0600) in the data
 // directory.
 const (
-	settingSMTPHost     = "smtp.host"
-	settingSMTPPort     = "smtp.port"
-	settingSMTPSecurity = "smtp.security"
-	settingSMTPUser     = "smtp.user"
-	settingSMTPFrom     = "smtp.from"
+	settingSMTPHost     = letters.SettingSMTPHost
+	settingSMTPPort     = letters.SettingSMTPPort
+	settingSMTPSecurity = letters.SettingSMTPSecurity
+	settingSMTPUser     = letters.SettingSMTPUser
+	settingSMTPFrom     = letters.SettingSMTPFrom
 	smtpPasswordEnv     = "NASKAH_SMTP_PASSWORD"
-	smtpPasswordFile    = "smtp-password"
+	smtpPasswordFile    = letters.SecretSMTPPassword
 )
 
 func runSend(ctx context.Context, args []string) error {
