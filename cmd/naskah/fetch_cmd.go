@@ -19,20 +19,13 @@ func init() {
 	commands["fetch"] = command{"Mengambil email pengaduan dari kotak surat IMAP kantor", runFetch}
 }
 
-// Settings keys of the office's mailbox (letters/settings.go, which the
-// admin page edits). The password is never stored in
-// the database: it comes from $NASKAH_MAIL_PASSWORD or the file
-// mail-password (mode 0600) in the data directory.
+// The mailbox settings are letters.SettingMail* (the admin page edits the
+// same keys). The password is never stored in the database: it comes from
+// $NASKAH_MAIL_PASSWORD or the file mail-password (mode 0600) in the data
+// directory.
 const (
-	settingMailHost     = letters.SettingMailHost
-	settingMailPort     = letters.SettingMailPort
-	settingMailSecurity = letters.SettingMailSecurity
-	settingMailUser     = letters.SettingMailUser
-	settingMailFolder   = letters.SettingMailFolder
-	settingMailInterval = letters.SettingMailInterval
-	settingMailMoveTo   = letters.SettingMailMoveTo
-	mailPasswordEnv     = "NASKAH_MAIL_PASSWORD"
-	mailPasswordFile    = letters.SecretMailPassword
+	mailPasswordEnv  = "NASKAH_MAIL_PASSWORD"
+	mailPasswordFile = letters.SecretMailPassword
 )
 
 // mailFlags are the mailbox options of fetch; empty ones keep the stored
@@ -104,20 +97,32 @@ func runFetch(ctx context.Context, args []string) error {
 
 // save stores the given options as the office's mailbox settings.
 func (m mailFlags) save(ctx context.Context, a *app) error {
-	for _, kv := range []struct{ key, value string }{
-		{settingMailHost, m.host}, {settingMailSecurity, m.security}, {settingMailUser, m.user},
-		{settingMailFolder, m.folder}, {settingMailInterval, m.interval}, {settingMailMoveTo, m.moveTo},
-	} {
-		if kv.value != "" {
-			if err := a.db.SetSetting(ctx, kv.key, kv.value); err != nil {
+	return saveSettings(ctx, a, map[string]string{
+		letters.SettingMailHost: m.host, letters.SettingMailSecurity: m.security, letters.SettingMailUser: m.user,
+		letters.SettingMailFolder: m.folder, letters.SettingMailInterval: m.interval, letters.SettingMailMoveTo: m.moveTo,
+		letters.SettingMailPort: portSetting(m.port),
+	})
+}
+
+// saveSettings stores the non-empty values (options given on the command
+// line) as the office's settings; empty ones keep what is stored.
+func saveSettings(ctx context.Context, a *app, values map[string]string) error {
+	for key, value := range values {
+		if value != "" {
+			if err := a.db.SetSetting(ctx, key, value); err != nil {
 				return err
 			}
 		}
 	}
-	if m.port != 0 {
-		return a.db.SetSetting(ctx, settingMailPort, strconv.Itoa(m.port))
-	}
 	return nil
+}
+
+// portSetting is a port option as a setting: "" when not given.
+func portSetting(port int) string {
+	if port == 0 {
+		return ""
+	}
+	return strconv.Itoa(port)
 }
 
 // mailConfig builds the mailbox from the stored settings, overridden by
@@ -136,10 +141,10 @@ func mailConfig(ctx context.Context, a *app, m mailFlags) (mail.Config, error) {
 		dst       *string
 		key, flag string
 	}{
-		{&cfg.Host, settingMailHost, m.host}, {&cfg.Security, settingMailSecurity, m.security},
-		{&cfg.User, settingMailUser, m.user}, {&cfg.Folder, settingMailFolder, m.folder},
-		{&interval, settingMailInterval, m.interval}, {&port, settingMailPort, ""},
-		{&cfg.MoveTo, settingMailMoveTo, m.moveTo},
+		{&cfg.Host, letters.SettingMailHost, m.host}, {&cfg.Security, letters.SettingMailSecurity, m.security},
+		{&cfg.User, letters.SettingMailUser, m.user}, {&cfg.Folder, letters.SettingMailFolder, m.folder},
+		{&interval, letters.SettingMailInterval, m.interval}, {&port, letters.SettingMailPort, ""},
+		{&cfg.MoveTo, letters.SettingMailMoveTo, m.moveTo},
 	} {
 		if *f.dst, err = get(f.key, f.flag); err != nil {
 			return cfg, err
@@ -215,7 +220,7 @@ func secretFile(dir, name, env string) (string, error) {
 // never stops the web app.
 func startMailFetch(ctx context.Context, a *app, logger *slog.Logger) {
 	startMailOutbox(ctx, a, logger)
-	host, err := a.db.Setting(ctx, settingMailHost)
+	host, err := a.db.Setting(ctx, letters.SettingMailHost)
 	if err != nil || host == "" {
 		return
 	}

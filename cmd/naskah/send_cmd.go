@@ -18,17 +18,12 @@ func init() {
 	commands["send"] = command{"Mengirim jawaban atau pemberitahuan kepada pengadu melalui email (SMTP)", runSend}
 }
 
-// Settings keys of the office's outgoing mail server (letters/settings.go). The password comes
-// from $NASKAH_SMTP_PASSWORD or the file smtp-password (0600) in the data
-// directory.
+// The outgoing mail server's settings are letters.SettingSMTP*. The
+// password comes from $NASKAH_SMTP_PASSWORD or the file smtp-password
+// (0600) in the data directory.
 const (
-	settingSMTPHost     = letters.SettingSMTPHost
-	settingSMTPPort     = letters.SettingSMTPPort
-	settingSMTPSecurity = letters.SettingSMTPSecurity
-	settingSMTPUser     = letters.SettingSMTPUser
-	settingSMTPFrom     = letters.SettingSMTPFrom
-	smtpPasswordEnv     = "NASKAH_SMTP_PASSWORD"
-	smtpPasswordFile    = letters.SecretSMTPPassword
+	smtpPasswordEnv  = "NASKAH_SMTP_PASSWORD"
+	smtpPasswordFile = letters.SecretSMTPPassword
 )
 
 func runSend(ctx context.Context, args []string) error {
@@ -64,12 +59,10 @@ func runSend(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	for _, kv := range []struct{ key, value string }{{settingSMTPHost, host}, {settingSMTPSecurity, security},
-		{settingSMTPUser, user}, {settingSMTPFrom, from}, {settingSMTPPort, map[bool]string{true: strconv.Itoa(port)}[port != 0]}} {
-		if save && kv.value != "" {
-			if err := a.db.SetSetting(ctx, kv.key, kv.value); err != nil {
-				return err
-			}
+	if save {
+		if err := saveSettings(ctx, a, map[string]string{letters.SettingSMTPHost: host, letters.SettingSMTPSecurity: security,
+			letters.SettingSMTPUser: user, letters.SettingSMTPFrom: from, letters.SettingSMTPPort: portSetting(port)}); err != nil {
+			return err
 		}
 	}
 	sender, err := smtpSender(ctx, a, host, security, user, from, port)
@@ -147,7 +140,7 @@ func smtpSender(ctx context.Context, a *app, host, security, user, from string, 
 	for _, f := range []struct {
 		v   *string
 		key string
-	}{{&host, settingSMTPHost}, {&security, settingSMTPSecurity}, {&user, settingSMTPUser}, {&from, settingSMTPFrom}, {&portS, settingSMTPPort}} {
+	}{{&host, letters.SettingSMTPHost}, {&security, letters.SettingSMTPSecurity}, {&user, letters.SettingSMTPUser}, {&from, letters.SettingSMTPFrom}, {&portS, letters.SettingSMTPPort}} {
 		if err := get(f.v, f.key); err != nil {
 			return nil, err
 		}
@@ -190,7 +183,7 @@ func smtpSender(ctx context.Context, a *app, host, security, user, from string, 
 
 // startMailOutbox runs the outbox inside serve when an SMTP server is set.
 func startMailOutbox(ctx context.Context, a *app, logger *slog.Logger) {
-	if host, err := a.db.Setting(ctx, settingSMTPHost); err != nil || host == "" {
+	if host, err := a.db.Setting(ctx, letters.SettingSMTPHost); err != nil || host == "" {
 		return
 	}
 	sender, err := smtpSender(ctx, a, "", "", "", "", 0)
