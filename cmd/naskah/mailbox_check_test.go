@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/emersion/go-smtp"
 
 	"naskah/letters"
 	"naskah/letters/profile"
@@ -62,17 +61,10 @@ func TestMailCheckerIMAP(t *testing.T) {
 }
 
 func TestMailCheckerSMTP(t *testing.T) {
-	srv := smtp.NewServer(&inbox{})
-	srv.Domain = "localhost"
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(l)
-	defer srv.Close()
+	_, port := startSMTP(t)
 	p, _ := profile.Load("bkad-kalbar")
 	m := &mailChecker{dir: t.TempDir(), profile: p}
-	s := letters.MailSettings{SMTPHost: "127.0.0.1", SMTPPort: l.Addr().(*net.TCPAddr).Port, SMTPSecurity: letters.MailSecurityNone}
+	s := letters.MailSettings{SMTPHost: "127.0.0.1", SMTPPort: port, SMTPSecurity: letters.MailSecurityNone}
 	msg, err := m.CheckMail(context.Background(), letters.MailServerSMTP, s, "")
 	if err != nil || !strings.Contains(msg, "menerima sambungan tanpa login; tidak ada email yang dikirim") {
 		t.Fatalf("SMTP: %q, %v", msg, err)

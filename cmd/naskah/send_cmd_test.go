@@ -42,16 +42,7 @@ func (s inboxSession) Data(r io.Reader) error {
 // TestSendAnswerWithPDF: a complaint that came by email is answered with
 // `naskah send`; the answer arrives at the SMTP server with its PDF.
 func TestSendAnswerWithPDF(t *testing.T) {
-	b := &inbox{}
-	srv := smtp.NewServer(b)
-	srv.Domain = "localhost"
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(l)
-	defer srv.Close()
-	port := l.Addr().(*net.TCPAddr).Port
+	b, port := startSMTP(t)
 
 	dir, _ := demoDir(t, "bkad-kalbar")
 	if out, err := runNaskah(t, "import", "--data", dir, "../../mail/testdata/01-utf8-base64-subject.eml"); err != nil {
@@ -94,16 +85,7 @@ func TestSendAnswerWithPDF(t *testing.T) {
 // email" waits for the mailer; `naskah send --pending` sends it with the
 // signed PDF, byte for byte, and the document and case show it delivered.
 func TestSendPendingDocument(t *testing.T) {
-	b := &inbox{}
-	srv := smtp.NewServer(b)
-	srv.Domain = "localhost"
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(l)
-	defer srv.Close()
-	port := l.Addr().(*net.TCPAddr).Port
+	b, port := startSMTP(t)
 
 	dir, _ := demoDir(t, "disarpus-sanggau")
 	ctx := context.Background()
@@ -177,4 +159,20 @@ func TestSendPendingDocument(t *testing.T) {
 	if out, err := runNaskah(t, "send", "--data", dir, "--pending"); err != nil || !strings.Contains(out, "Email terkirim: 0;") {
 		t.Errorf("second send: %v\n%s", err, out)
 	}
+}
+
+// startSMTP serves SMTP on a loopback port for the test, keeping what it
+// receives in the returned inbox.
+func startSMTP(t *testing.T) (*inbox, int) {
+	t.Helper()
+	b := &inbox{}
+	srv := smtp.NewServer(b)
+	srv.Domain = "localhost"
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(l)
+	t.Cleanup(func() { srv.Close() })
+	return b, l.Addr().(*net.TCPAddr).Port
 }
