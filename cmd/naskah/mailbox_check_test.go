@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"naskah/letters"
 	"naskah/letters/profile"
 )
