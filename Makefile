@@ -4,7 +4,7 @@ TAGS    := sqlite_fts5
 DATA    ?= naskah-data
 PROFILE ?= bkad-kalbar
 
-.PHONY: run build test test-deps vet bench fuzz clean
+.PHONY: run build test test-deps vet bench bench-smoke fuzz clean
 
 run: build
 	./naskah serve --data $(DATA) --profile $(PROFILE)
@@ -31,6 +31,11 @@ fuzz:
 # and load runs: see scripts/bench.sh and README "Performance".
 bench:
 	bash scripts/bench.sh
+
+# Every Go benchmark once at its small default size: CI checks they still
+# run (no timing is judged; `make bench` gives the figures).
+bench-smoke:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 1x ./...
 
 clean:
 	rm -f naskah

@@ -4,8 +4,9 @@
 # cold start of `naskah serve` on it, one load test of a single session and
 # RUNS load tests of 50 concurrent staff sessions. Every figure is printed
 # with the load average of the machine at that moment, and each load run
-# with the server's CPU time per request (user + system, from /proc), which
-# other jobs on a shared machine disturb less than requests/s.
+# with the server's and the load generator's CPU time per request while the
+# sessions worked (`naskah load --server-pid`), which other jobs on a
+# shared machine disturb less than requests/s.
 #
 #   scripts/bench.sh                 # 100,000 letters, 3 load runs of 30 s
 #   LETTERS=1000000 DATA=$HOME/naskah-1m scripts/bench.sh
@@ -53,17 +54,9 @@ trap 'kill $SERVE 2>/dev/null || true' EXIT
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/masuk" 2>/dev/null; do sleep 0.01; done
 echo "cold start: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
-# cpu is the server's CPU time so far, in clock ticks (user + system).
-cpu() { awk '{print $14 + $15}' "/proc/$SERVE/stat"; }
-TICK=$(getconf CLK_TCK)
-load() { # load SESSIONS DURATION: one load run, then the server's CPU per request
-	local c0 out
-	c0=$(cpu)
-	out=$("$BIN" load --url "http://127.0.0.1:$PORT" --data "$DATA" --user "$CLERKS" \
-		--users "$1" --duration "$2" --case-ids "$MAXID") || true
-	echo "$out"
-	awk -v c0="$c0" -v c1="$(cpu)" -v tick="$TICK" -v n="$(echo "$out" | grep -o '[0-9]* permintaan' | head -1 | cut -d' ' -f1)" \
-		'BEGIN { if (n > 0) printf "server CPU: %.2f ms per request (%d requests)\n", (c1 - c0) * 1000 / tick / n, n }'
+load() { # load SESSIONS DURATION: one load run, with the server's CPU time per request
+	"$BIN" load --url "http://127.0.0.1:$PORT" --data "$DATA" --user "$CLERKS" \
+		--users "$1" --duration "$2" --case-ids "$MAXID" --server-pid "$SERVE" || true
 }
 
 echo "== load: 1 session, 10s (load average $(loadavg))"

@@ -25,6 +25,7 @@ targets=(
 	"./store FuzzFTSQuery"
 	"./letters/web FuzzIntakeForm"
 	"./letters/web FuzzAPILetter"
+	"./templates FuzzRows"
 )
 for t in "${targets[@]}"; do
 	set -- $t

@@ -145,8 +145,10 @@ func searchLetters(ctx context.Context, tx *Tx, q, cond string, args []any, byIn
 	// The page's ids first, then its rows. CROSS JOIN looks each candidate
 	// up by id and sorts the few thousand of them; left free, SQLite walks
 	// the whole received-at index for the order and tests each letter.
+	// letters_id_received (migration 0016) holds id and received_at, so
+	// the lookups read that index, not the rows.
 	found, err := queryLetters(ctx, tx, "search letters", `SELECT `+letterColumns+` FROM letters WHERE id IN (
-		SELECT l.id FROM json_each(?) j CROSS JOIN letters l ON l.id = j.value
+		SELECT l.id FROM json_each(?) j CROSS JOIN letters l INDEXED BY letters_id_received ON l.id = j.value
 		ORDER BY l.received_at DESC, l.id DESC`+limitOffset(limit, offset)+`)
 		ORDER BY received_at DESC, id DESC`, string(idsJSON))
 	if err != nil {

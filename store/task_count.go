@@ -16,9 +16,11 @@ import (
 // draft, and, for a position that may escalate, the cases past their
 // deadline by the profile's escalation.after working days not escalated
 // yet. The letters held and the cases to escalate are each counted up to
-// letters.TaskCountCap: a count at or above it means at least that many.
-// EUNAUTHORIZED without a user; an inactive user has no tasks.
-func (s *WorkflowService) CountMyTasks(ctx context.Context) (int, error) {
+// upTo (letters.TaskCountCap for "Tugas saya", letters.NavTaskCap for the
+// navigation; never more than letters.TaskCountCap): a count at or above it
+// means at least that many. EUNAUTHORIZED without a user; an inactive user
+// has no tasks.
+func (s *WorkflowService) CountMyTasks(ctx context.Context, upTo int) (int, error) {
 	u := letters.UserFromContext(ctx)
 	if u == nil {
 		return 0, letters.Errorf(letters.EUNAUTHORIZED, "Silakan masuk terlebih dahulu.")
@@ -29,7 +31,8 @@ func (s *WorkflowService) CountMyTasks(ctx context.Context) (int, error) {
 	}
 	defer tx.Rollback()
 	now := formatTime(tx.now)
-	args := []any{u.ID, u.ID, now, now, taskCountCap}
+	upTo = min(max(upTo, 1), taskCountCap)
+	args := []any{u.ID, u.ID, now, now, upTo}
 	// The open letters held are counted from letters_open_holder alone and
 	// those with a draft at the same positions taken off (few), rather than
 	// looking up drafts for every letter held; the status and state terms
@@ -53,7 +56,7 @@ func (s *WorkflowService) CountMyTasks(ctx context.Context) (int, error) {
 		for _, p := range esc {
 			args = append(args, p)
 		}
-		args = append(args, formatTime(escalationCutoff(s.db.Calendar, tx.now, s.db.Profile.Escalation.After)), taskCountCap)
+		args = append(args, formatTime(escalationCutoff(s.db.Calendar, tx.now, s.db.Profile.Escalation.After)), upTo)
 	}
 	var n int
 	if err := tx.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {

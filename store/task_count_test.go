@@ -25,7 +25,7 @@ func TestCountMyTasksMatchesMyTasks(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					n, err := o.WF.CountMyTasks(ctx)
+					n, err := o.WF.CountMyTasks(ctx, letters.TaskCountCap)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -89,9 +89,13 @@ func TestCountMyTasksStopsAtTheCap(t *testing.T) {
 		holder = l.Holder
 	}
 	ctx := o.As(t, holder)
-	n, err := o.WF.CountMyTasks(ctx)
+	n, err := o.WF.CountMyTasks(ctx, letters.TaskCountCap)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The navigation asks for less: it stops there.
+	if nav, err := o.WF.CountMyTasks(ctx, 2); err != nil || nav != 2 {
+		t.Errorf("CountMyTasks up to 2 gave %d, %v; want 2", nav, err)
 	}
 	tasks, err := o.WF.MyTasks(ctx)
 	if err != nil {

@@ -32,15 +32,23 @@ func (b Base) NavTasks() int {
 	return n.count
 }
 
-// NavTasksText is the count as the navigation shows it: "7", or "1.000+"
-// once the count reached letters.TaskCountCap; "" for none or unknown.
+// SetTasks gives the count when the page has it already ("Tugas saya"
+// counts further than the navigation): Tasks is not called. Nil-safe.
+func (n *Nav) SetTasks(count int) {
+	if n != nil {
+		n.once.Do(func() { n.count = count })
+	}
+}
+
+// NavTasksText is the count as the navigation shows it: "7", or "99+"
+// once the count reached letters.NavTaskCap; "" for none or unknown.
 func (b Base) NavTasksText() string {
 	n := b.NavTasks()
 	switch {
 	case n <= 0:
 		return ""
-	case n >= letters.TaskCountCap:
-		return groupThousands(letters.TaskCountCap) + "+"
+	case n >= letters.NavTaskCap:
+		return groupThousands(letters.NavTaskCap-1) + "+"
 	}
 	return strconv.Itoa(n)
 }

@@ -94,12 +94,12 @@ func TestNavCountsTheTasksOnce(t *testing.T) {
 	}
 }
 
-// A count at the cap shows as "1.000+" (html/template writes + as &#43;):
+// A count at the cap shows as "99+" (html/template writes + as &#43;):
 // counting stops there.
 func TestNavShowsACappedCount(t *testing.T) {
 	tpl := parse(t)
 	user := &letters.User{ID: 9, Name: "Petugas"}
-	for n, want := range map[int]string{letters.TaskCountCap: "(1.000&#43;)", letters.TaskCountCap + 7: "(1.000&#43;)", 999: "(999)"} {
+	for n, want := range map[int]string{letters.NavTaskCap: "(99&#43;)", letters.TaskCountCap: "(99&#43;)", 99: "(99)", 7: "(7)"} {
 		nav := &templates.Nav{Tasks: func() int { return n }}
 		html := render(t, tpl, templates.PageError, templates.ErrorPage{Base: templates.Base{Title: "Galat", User: user, Nav: nav}, Status: 404, Message: "Tidak ada."})
 		mustContain(t, "nav", html, `Tugas saya <span class="count">`+want+`</span>`)

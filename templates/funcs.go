@@ -14,14 +14,23 @@ import (
 // read at call time, so Location may be set after Parse.
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
-		"date":          func(v any) string { return t.format(v, letters.FormatDate) },
-		"datetime":      func(v any) string { return t.format(v, letters.FormatDateTime) },
+		"date":          t.date,
+		"datetime":      t.datetime,
 		"isodate":       func(v time.Time) string { return v.In(t.loc()).Format("2006-01-02") },
 		"size":          FormatSize,
 		"categoryLabel": CategoryLabel,
-		"statusClass":   func(s letters.Status) string { return "status-" + string(s) },
+		"statusClass":   statusClass,
+		"agendaRows":    t.agendaRows,
+		"taskRows":      t.taskRows,
+		"overdueRows":   t.overdueRows,
 	}
 }
+
+func (t *Templates) date(v any) string     { return t.format(v, letters.FormatDate) }
+func (t *Templates) datetime(v any) string { return t.format(v, letters.FormatDateTime) }
+
+// statusClass is the CSS class of a status badge.
+func statusClass(s letters.Status) string { return "status-" + string(s) }
 
 func (t *Templates) loc() *time.Location {
 	if t.Location == nil {

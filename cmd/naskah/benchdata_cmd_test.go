@@ -2,7 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -60,7 +63,9 @@ func TestBenchDataAndLoad(t *testing.T) {
 
 	_, base, kill := startServe(t, dir)
 	defer kill()
-	out, err = runNaskah(t, "load", "--url", base, "--data", dir, "--users", "4", "--duration", "3s", "--json")
+	pid := servePID(t, strings.TrimPrefix(base, "http://"))
+	out, err = runNaskah(t, "load", "--url", base, "--data", dir, "--users", "4", "--duration", "3s", "--json",
+		"--server-pid", strconv.Itoa(pid))
 	if err != nil {
 		t.Fatalf("load: %v\n%s", err, out)
 	}
@@ -79,18 +84,36 @@ func TestBenchDataAndLoad(t *testing.T) {
 			t.Errorf("load: no %s request ran: %+v", k.Kind, rep.Kinds)
 		}
 	}
-}
-
-func TestLoadRefusesOtherHosts(t *testing.T) {
-	out, err := runNaskah(t, "load", "--url", "http://example.com", "--user", "a", "--password", "b")
-	if err == nil || !strings.Contains(out, "loopback") {
-		t.Fatalf("load against another host: %v\n%s", err, out)
+	// Serving pages costs the server CPU time, and the generator some.
+	if rep.ServerCPUms <= 0 || rep.LoadCPUms <= 0 {
+		t.Errorf("load: server CPU %.3f ms, generator %.3f ms per request; want both above 0", rep.ServerCPUms, rep.LoadCPUms)
+	}
+	// A pid that is not there is said, not ignored.
+	out, err = runNaskah(t, "load", "--url", base, "--data", dir, "--users", "1", "--duration", "1s", "--server-pid", "999999999")
+	if err == nil || !strings.Contains(out, "waktu CPU server") {
+		t.Errorf("load with a missing server pid: %v\n%s", err, out)
 	}
 }
 
-func TestBenchDataNeedsLetters(t *testing.T) {
-	out, err := runNaskah(t, "bench-data", "--data", filepath.Join(t.TempDir(), "d"), "--letters", "0")
-	if err == nil || !strings.Contains(out, "--letters") {
-		t.Fatalf("bench-data --letters 0: %v\n%s", err, out)
+// servePID finds the `naskah serve` child listening on addr (naskahCmd
+// passes a child its arguments in NASKAH_TEST_ARGS).
+func servePID(t *testing.T, addr string) int {
+	t.Helper()
+	procs, _ := filepath.Glob("/proc/[0-9]*/environ")
+	for _, p := range procs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		for _, kv := range strings.Split(string(b), "\x00") {
+			args := strings.Split(strings.TrimPrefix(kv, "NASKAH_TEST_ARGS="), "\x1f")
+			if len(kv) > len("NASKAH_TEST_ARGS=") && strings.HasPrefix(kv, "NASKAH_TEST_ARGS=") &&
+				args[0] == "serve" && slices.Contains(args, addr) {
+				pid, _ := strconv.Atoi(strings.Split(p, "/")[2])
+				return pid
+			}
+		}
 	}
+	t.Fatalf("no naskah serve process on %s", addr)
+	return 0
 }

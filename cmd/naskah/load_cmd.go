@@ -43,6 +43,9 @@ type loadConfig struct {
 	duration time.Duration
 	max      int64
 	caseIDs  int64
+	// serverPID, when set, is the server's process: its CPU time per
+	// request is reported (Linux /proc).
+	serverPID int
 }
 
 // loadStats collects the latencies and errors of one kind of request.
@@ -83,6 +86,7 @@ func runLoad(ctx context.Context, args []string) error {
 	fs.StringVar(&users, "user", "", "nama pengguna, dipisah koma (sesi dibagi bergiliran)")
 	fs.StringVar(&c.password, "password", "", "kata sandi pengguna")
 	fs.Int64Var(&c.caseIDs, "case-ids", 0, "buka kasus acak dengan id 1..N (0: kasus yang terlihat di agenda dan hasil cari)")
+	fs.IntVar(&c.serverPID, "server-pid", 0, "pid proses server di mesin ini: laporkan waktu CPU-nya per permintaan")
 	fs.BoolVar(&asJSON, "json", false, "cetak hasil sebagai JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -22,6 +22,10 @@ type loadReport struct {
 	Errors   int          `json:"errors"`
 	PerSec   float64      `json:"requests_per_second"`
 	Kinds    []kindReport `json:"kinds"`
+	// CPU time per request while the sessions worked (load_cpu.go): the
+	// server's when --server-pid was given, and the load generator's own.
+	ServerCPUms float64 `json:"server_cpu_ms_per_request,omitempty"`
+	LoadCPUms   float64 `json:"load_cpu_ms_per_request,omitempty"`
 }
 
 // kindReport is the figures of one kind of request; latencies in ms.
@@ -40,6 +44,11 @@ type kindReport struct {
 // runLoadTest signs the sessions in (not measured), then lets them work
 // until the duration ends or the request budget is spent.
 func runLoadTest(ctx context.Context, c loadConfig) (*loadReport, error) {
+	if c.serverPID > 0 {
+		if _, err := processCPU(c.serverPID); err != nil {
+			return nil, err
+		}
+	}
 	tr := &http.Transport{MaxIdleConns: c.sessions * 2, MaxIdleConnsPerHost: c.sessions * 2,
 		IdleConnTimeout: time.Minute, DisableCompression: true}
 	defer tr.CloseIdleConnections()
@@ -65,6 +74,8 @@ func runLoadTest(ctx context.Context, c loadConfig) (*loadReport, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.duration)
 	defer cancel()
 	var taken atomic.Int64
+	before := cpuClock{serverPID: c.serverPID}
+	before.sample()
 	start := time.Now()
 	for _, s := range sessions {
 		wg.Add(1)
@@ -86,6 +97,8 @@ func runLoadTest(ctx context.Context, c loadConfig) (*loadReport, error) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	after := cpuClock{serverPID: c.serverPID}
+	after.sample()
 
 	rep := &loadReport{URL: c.base, Sessions: c.sessions, Seconds: elapsed.Seconds()}
 	for _, k := range loadKinds {
@@ -105,6 +118,10 @@ func runLoadTest(ctx context.Context, c loadConfig) (*loadReport, error) {
 		rep.Kinds = append(rep.Kinds, kr)
 	}
 	rep.PerSec = float64(rep.Requests) / elapsed.Seconds()
+	rep.cpuPerRequest(before, after)
+	if after.err != nil {
+		return nil, after.err
+	}
 	return rep, nil
 }
 
@@ -122,6 +139,12 @@ func (r *loadReport) print(w io.Writer) {
 			k.P50, k.P95, k.P99, k.Max, k.Errors)
 	}
 	tw.Flush()
+	if r.ServerCPUms > 0 {
+		fmt.Fprintf(w, "\nWaktu CPU server: %.2f ms per permintaan.", r.ServerCPUms)
+	}
+	if r.LoadCPUms > 0 {
+		fmt.Fprintf(w, "\nWaktu CPU penguji beban: %.2f ms per permintaan.\n", r.LoadCPUms)
+	}
 	for _, k := range r.Kinds {
 		if k.Sample != "" {
 			fmt.Fprintf(w, "Galat pertama %s: %s\n", kindLabels[k.Kind], k.Sample)

@@ -11,16 +11,17 @@ import (
 )
 
 // taskCounter is the part of a TaskService that counts the user's tasks in
-// one query (store.WorkflowService.CountMyTasks).
+// one query, up to a cap (store.WorkflowService.CountMyTasks).
 type taskCounter interface {
-	CountMyTasks(ctx context.Context) (int, error)
+	CountMyTasks(ctx context.Context, upTo int) (int, error)
 }
 
 // nav is the navigation of a signed-in user's page: the number of open
 // tasks ("Tugas saya (7)") and, for the heads and the positions that
 // prepare reports, the link to the dashboard. The count is asked for only
-// when the page is rendered (one COUNT query), and only on GET: a form post
-// ends in a redirect. nil when no one is signed in.
+// when the page is rendered (one COUNT query, up to letters.NavTaskCap),
+// and only on GET: a form post ends in a redirect. nil when no one is
+// signed in.
 func (a *app) nav(c *gin.Context) *templates.Nav {
 	ctx := c.Request.Context()
 	user := letters.UserFromContext(ctx)
@@ -33,7 +34,7 @@ func (a *app) nav(c *gin.Context) *templates.Nav {
 		return nav
 	}
 	nav.Tasks = func() int {
-		n, err := counter.CountMyTasks(ctx)
+		n, err := counter.CountMyTasks(ctx, letters.NavTaskCap)
 		if err != nil {
 			a.log.Error("web: count tasks", "user", user.Username, "err", err)
 			return -1

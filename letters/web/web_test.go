@@ -50,7 +50,7 @@ func (c *clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 // env is a running Naskah: the real store in a temporary directory behind
 // the real handler on a loopback HTTP server.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	db      *store.DB
 	profile *letters.Profile
 	letters *store.LetterService
@@ -60,7 +60,7 @@ type env struct {
 	logs    *bytes.Buffer
 }
 
-func newEnv(t *testing.T, receipt func(io.Writer, *letters.Letter) error) *env {
+func newEnv(t testing.TB, receipt func(io.Writer, *letters.Letter) error) *env {
 	t.Helper()
 	p, err := profile.Load(testProfile)
 	if err != nil {

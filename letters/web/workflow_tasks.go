@@ -31,9 +31,18 @@ func (a *app) tasks(c *gin.Context) {
 	}
 	now := a.now()
 	page := templates.TasksPage{Base: a.base(c, "Tugas saya")}
-	// MyTasks lists the most urgent; the navigation's count (one query,
-	// shared with the nav of this page) says how many wait.
-	total := max(len(tasks), page.NavTasks())
+	// MyTasks lists the most urgent; the count, further than the
+	// navigation's, says how many wait (and is the nav's on this page).
+	total := len(tasks)
+	if counter, ok := a.TaskService.(taskCounter); ok {
+		n, err := counter.CountMyTasks(ctx, letters.TaskCountCap)
+		if err != nil {
+			a.fail(c, err)
+			return
+		}
+		total = max(total, n)
+		page.Nav.SetTasks(total)
+	}
 	if len(tasks) > maxTaskRows {
 		tasks = tasks[:maxTaskRows]
 	}

@@ -23,7 +23,7 @@ import (
 
 // newWorkflowEnv is newEnv with the profile's own users and the workflow
 // running on the real store, PDF renderer and signer.
-func newWorkflowEnv(t *testing.T) (*env, *store.WorkflowService) {
+func newWorkflowEnv(t testing.TB) (*env, *store.WorkflowService) {
 	t.Helper()
 	p, err := profile.Load(testProfile)
 	if err != nil {
