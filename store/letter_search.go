@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"naskah/letters"
@@ -41,26 +42,26 @@ func searchLetters(ctx context.Context, tx *Tx, q, cond string, args []any, byIn
 	ids := map[int64]bool{}
 	more := false
 	// collect adds the ids query returns and reports whether there were
-	// more than searchLimit.
+	// more than searchLimit. SQLite gathers them into one JSON array: read
+	// row by row through database/sql, a thousand ids cost more than
+	// finding them (about 1.5 ms of a 2.5 ms search at a million letters).
 	collect := func(query string, a ...any) (bool, error) {
-		rows, err := tx.QueryContext(ctx, query, a...)
+		var list string
+		err := tx.QueryRowContext(ctx, `WITH q(id) AS (`+query+`) SELECT json_group_array(id) FROM q`, a...).Scan(&list)
 		if err != nil {
 			return false, fmt.Errorf("store: search letters: %w", err)
 		}
-		defer rows.Close()
-		n := 0
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return false, fmt.Errorf("store: search letters: %w", err)
-			}
-			ids[id] = true
-			n++
+		found, err := parseIDList(list)
+		if err != nil {
+			return false, fmt.Errorf("store: search letters: %w", err)
 		}
-		if n > searchLimit {
+		for _, id := range found {
+			ids[id] = true
+		}
+		if len(found) > searchLimit {
 			more = true
 		}
-		return n > searchLimit, rows.Err()
+		return len(found) > searchLimit, nil
 	}
 	exact := `SELECT id FROM letters WHERE (agenda_number = ? OR tracking_code = ? OR (lapor_id = ? AND lapor_id <> ''))`
 	exactArgs := []any{q, letters.NormalizeTrackingCode(q), strings.ToUpper(q)}
@@ -155,4 +156,22 @@ func searchLetters(ctx context.Context, tx *Tx, q, cond string, args []any, byIn
 		return nil, 0, err
 	}
 	return found, total, nil
+}
+
+// parseIDList reads a JSON array of integers as json_group_array writes it:
+// "[3,1,2]", "[]".
+func parseIDList(s string) ([]int64, error) {
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")
+	if s == "" {
+		return nil, nil
+	}
+	out := make([]int64, 0, strings.Count(s, ",")+1)
+	for f := range strings.SplitSeq(s, ",") {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("id list %.20q: %w", s, err)
+		}
+		out = append(out, id)
+	}
+	return out, nil
 }

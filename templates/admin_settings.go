@@ -17,6 +17,7 @@ type AdminProfileEditPage struct {
 	File     string    // where the profile is kept
 	Modified time.Time // when the file was last written
 	Pending  bool      // saved, waiting for a restart
+	Reloads  bool      // saving restarts Naskah with the new profile (serve)
 	Problems []string  // one line per problem of a rejected text
 	Backups  []string  // earlier versions kept, newest first
 }

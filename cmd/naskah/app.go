@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"naskah/letters"
 	"naskah/letters/profile"
@@ -56,6 +57,9 @@ type app struct {
 	workflow *store.WorkflowService // dispositions, drafts, signed documents (workflow_app.go)
 	delegate *store.DelegationService
 	tokens   *store.TokenService // API tokens (token_cmd.go)
+	// bg counts the background loops serve starts (mail intake, outbox,
+	// escalation): serve waits for them before it closes the store.
+	bg sync.WaitGroup
 }
 
 // exists reports whether dir already holds a Naskah office.

@@ -53,7 +53,7 @@ func startEscalation(ctx context.Context, a *app, logger *slog.Logger, interval 
 	if a.profile.Escalation == nil {
 		return
 	}
-	go func() {
+	a.bg.Go(func() {
 		t := time.NewTicker(interval)
 		defer t.Stop()
 		for {
@@ -69,5 +69,5 @@ func startEscalation(ctx context.Context, a *app, logger *slog.Logger, interval 
 			case <-t.C:
 			}
 		}
-	}()
+	})
 }

@@ -231,7 +231,7 @@ func startMailFetch(ctx context.Context, a *app, logger *slog.Logger) {
 	}
 	f := &mail.Fetcher{Config: cfg, Intake: &mail.Intake{Service: a.mail}, Logger: logger}
 	logger.Info("pengambilan email berjalan", "kotak", cfg.String())
-	go f.Run(ctx)
+	a.bg.Go(func() { f.Run(ctx) })
 }
 
 // printSummary prints what became of a batch of messages.

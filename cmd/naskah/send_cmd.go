@@ -192,5 +192,5 @@ func startMailOutbox(ctx context.Context, a *app, logger *slog.Logger) {
 		return
 	}
 	logger.Info("pengiriman email berjalan", "server", fmt.Sprintf("%s:%d", sender.Config.Host, sender.Config.Port))
-	go (&mail.Outbox{Service: a.mail, Sender: sender, Logger: logger}).Run(ctx)
+	a.bg.Go(func() { (&mail.Outbox{Service: a.mail, Sender: sender, Logger: logger}).Run(ctx) })
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"naskah/letters"
@@ -17,6 +18,17 @@ import (
 )
 
 func runServe(ctx context.Context, args []string) error {
+	restart, err := serveOnce(ctx, args)
+	if err != nil || !restart {
+		return err
+	}
+	return reexec() // serve_restart.go: the saved profile takes effect
+}
+
+// serveOnce runs the server until ctx ends or an admin saves the profile
+// (restart true), then stops the background loops and closes the store.
+func serveOnce(outer context.Context, args []string) (restart bool, err error) {
+	ctx := outer
 	var d dataFlags
 	var addr, baseURL string
 	fs := newFlagSet("serve", "serve [--data DIR] [--profile NAMA] [--addr HOST:PORT]",
@@ -25,7 +37,7 @@ func runServe(ctx context.Context, args []string) error {
 	fs.StringVar(&addr, "addr", "127.0.0.1:8080", "alamat dan port yang didengarkan")
 	fs.StringVar(&baseURL, "base-url", "", "alamat publik aplikasi untuk kode QR (bawaan: http://ADDR)")
 	if err := parseFlags(fs, args); err != nil {
-		return err
+		return false, err
 	}
 	if baseURL == "" {
 		baseURL = "http://" + addr
@@ -34,14 +46,16 @@ func runServe(ctx context.Context, args []string) error {
 	fresh := !exists(d.dir)
 	a, err := openApp(d, true)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer a.Close()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	a.workflow.BaseURL = strings.TrimRight(baseURL, "/") // printed in verification QR codes
 	if fresh {
 		logger.Info("direktori data baru: mengisi kantor contoh", "data", d.dir, "profil", a.profile.Slug)
 		if err := a.seedDemo(ctx, os.Stdout); err != nil {
-			return err
+			return false, err
 		}
 	}
 	printDemoAccounts(os.Stdout, d.dir)
@@ -49,11 +63,11 @@ func runServe(ctx context.Context, args []string) error {
 	defer stopScans()
 	key, err := sessionKey(d.dir)
 	if err != nil {
-		return err
+		return false, err
 	}
 	profiles, err := openProfileStore(a, logger) // profile_store.go: the admin's profile editor
 	if err != nil {
-		return err
+		return false, err
 	}
 	srv := &web.Server{
 		Profile:           a.profile,
@@ -78,10 +92,16 @@ func runServe(ctx context.Context, args []string) error {
 			return a.receipt(context.Background(), w, l, baseURL)
 		},
 	}
-	startMailFetch(ctx, a, logger)                  // email intake and outbox, when set (fetch_cmd.go)
-	startEscalation(ctx, a, logger, 10*time.Minute) // overdue cases, as the profile says (escalate_cmd.go)
+	var restarting atomic.Bool
+	srv.Restart = restartOnSave(cancel, logger, &restarting) // serve_restart.go
+	startMailFetch(ctx, a, logger)                           // email intake and outbox, when set (fetch_cmd.go)
+	startEscalation(ctx, a, logger, 10*time.Minute)          // overdue cases, as the profile says (escalate_cmd.go)
 	fmt.Printf("\nNaskah — %s berjalan di %s\n", a.profile.Office.Name, baseURL)
-	return srv.ListenAndServe(ctx, addr)
+	err = srv.ListenAndServe(ctx, addr)
+	cancel()
+	a.bg.Wait() // no loop is left mid-transaction when the store closes
+	// A stop asked for (SIGTERM) while the restart waited wins over it.
+	return restarting.Load() && outer.Err() == nil && err == nil, err
 }
 
 // sessionKey returns the data directory's session signing key, creating it

@@ -14,9 +14,14 @@ import (
 // text is saved only when the whole office can run on it; the running
 // profile is untouched until Naskah starts again (every service holds the
 // profile it was opened with, so it is never swapped under a request).
+// With Server.Restart the save starts it again at once.
 
-// restartNotice is the message after a profile is saved.
-const restartNotice = "Profil tersimpan; berlaku setelah Naskah dijalankan ulang."
+// restartNotice is the message after a profile is saved; reloadNotice when
+// the save restarts Naskah.
+const (
+	restartNotice = "Profil tersimpan; berlaku setelah Naskah dijalankan ulang."
+	reloadNotice  = "Profil tersimpan. Naskah sedang dimuat ulang dengan profil baru; dalam beberapa detik profil itu berlaku."
+)
 
 // adminProfileEdit: GET /admin/profil/ubah.
 func (a *app) adminProfileEdit(c *gin.Context) {
@@ -33,7 +38,8 @@ func (a *app) adminProfileEdit(c *gin.Context) {
 }
 
 func (a *app) renderProfileEdit(c *gin.Context, status int, pt *letters.ProfileText, text string, problems []string) {
-	page := templates.AdminProfileEditPage{Base: a.base(c, "Ubah Profil Kantor"), Text: text, Problems: problems}
+	page := templates.AdminProfileEditPage{Base: a.base(c, "Ubah Profil Kantor"), Text: text, Problems: problems,
+		Reloads: a.Restart != nil}
 	if pt != nil {
 		page.File, page.Modified, page.Pending, page.Backups = pt.File, pt.ModTime, pt.Pending, pt.Backups
 	}
@@ -52,9 +58,17 @@ func (a *app) adminSaveProfile(c *gin.Context) {
 	_, err := a.ProfileStore.SaveProfileText(ctx, []byte(text))
 	switch code := letters.ErrorCode(err); code {
 	case "":
-		a.log.Info("web: office profile saved; it takes effect at the next start", "by", letters.UserFromContext(ctx).Username)
-		a.flash(c, restartNotice)
+		by := letters.UserFromContext(ctx).Username
+		if a.Restart == nil {
+			a.log.Info("web: office profile saved; it takes effect at the next start", "by", by)
+			a.flash(c, restartNotice)
+			c.Redirect(http.StatusSeeOther, "/admin/profil/ubah")
+			return
+		}
+		a.log.Info("web: office profile saved; restarting with it", "by", by)
+		a.flash(c, reloadNotice)
 		c.Redirect(http.StatusSeeOther, "/admin/profil/ubah")
+		a.Restart()
 	case letters.EINVALID, letters.ECONFLICT, letters.ETOOLARGE:
 		pt, perr := a.ProfileStore.ProfileText(ctx)
 		if perr != nil {

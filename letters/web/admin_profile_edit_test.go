@@ -81,12 +81,16 @@ func TestAdminEditsProfile(t *testing.T) {
 	}
 
 	// A good profile (as a browser posts a textarea, with CRLF) is kept;
-	// the running one stays until the restart, and the page says so.
+	// the running one stays until the restart, which the save asks for
+	// once, and the page says so.
 	good := strings.Replace(string(original), "phone: (0561) 736541 ext. 445", "phone: (0561) 999999", 1)
 	r = c.postForm("/admin/profil/ubah", url.Values{"profil": {strings.ReplaceAll(good, "\n", "\r\n")}})
 	wantStatus(t, "good profile", r, http.StatusSeeOther)
 	page = c.get("/admin/profil/ubah")
-	mustContain(t, "after saving", page.body, "Profil tersimpan; berlaku setelah Naskah dijalankan ulang.", "(0561) 999999", "profil-lama", ".yaml</code>")
+	mustContain(t, "after saving", page.body, "Profil tersimpan. Naskah sedang dimuat ulang dengan profil baru", "(0561) 999999", "profil-lama", ".yaml</code>")
+	if n := e.restarts.Load(); n != 1 {
+		t.Errorf("saving a good profile asked for %d restarts, want 1 (the rejected ones none)", n)
+	}
 	if now, _ := os.ReadFile(file); string(now) != good {
 		t.Fatalf("profil.yaml after saving:\n%.300s", now)
 	}

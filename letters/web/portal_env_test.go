@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"naskah/letters"
@@ -30,6 +31,7 @@ type fullEnv struct {
 	workflow *store.WorkflowService
 	server   *web.Server
 	handler  http.Handler
+	restarts atomic.Int32 // calls of server.Restart (a saved profile)
 }
 
 func newFullEnv(t *testing.T, slug string) *fullEnv {
@@ -74,6 +76,7 @@ func newFullEnv(t *testing.T, slug string) *fullEnv {
 		ProfileStore:      newProfileStore(t, db),       // admin_profile_edit_test.go
 		SettingsService:   store.NewSettingsService(db), // admin_mailbox_test.go
 		MailChecker:       dialChecker{},                // admin_mailbox_test.go
+		Restart:           func() { f.restarts.Add(1) }, // serve re-executes itself (admin_profile_edit_test.go)
 		TokenService:      store.NewTokenService(db),    // API tokens (api_token.go)
 		Logger:            slog.New(slog.NewTextHandler(e.logs, nil)),
 		Receipt: func(w io.Writer, l *letters.Letter) error {

@@ -51,6 +51,10 @@ type Server struct {
 	ProfileStore    letters.ProfileStore
 	SettingsService letters.SettingsService
 	MailChecker     letters.MailChecker
+	// Restart, when set, starts the office again on the profile just
+	// saved: `naskah serve` drains its requests and re-executes itself. The
+	// editor calls it after a save; nil: the profile waits for a restart.
+	Restart func()
 	// TokenService keeps API tokens for scripts (api_token.go): /api/v1
 	// accepts "Authorization: Bearer <token>", and /akun/token manages
 	// them. Nil: no token is accepted and the page is not served.
