@@ -107,6 +107,12 @@ type LetterFilter struct {
 	// ByDeadline lists the soonest deadline first (the most overdue case on
 	// top) instead of the newest received; a search keeps its own order.
 	ByDeadline bool
+	// After, when set, lists only the letters after it in the newest-first
+	// order (cursor.go): the next page starts where the last ended, without
+	// walking the letters before it as an Offset does; the zero Cursor is
+	// the first page of a list paged so. Like Offset it does not change the
+	// total. Not with Query or ByDeadline (EINVALID).
+	After *Cursor
 }
 
 // Event is one entry of a letter's timeline; every transition writes one.

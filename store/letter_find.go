@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,13 +55,17 @@ func (s *LetterService) FindLetterByTrackingCode(ctx context.Context, code strin
 // (letter_search.go). From is inclusive, To exclusive. Unit keeps the
 // letters held by or disposed to a position or one below it (EINVALID for
 // an unknown position; letter_unit.go). The total counts every match
-// before Limit (default 50, at most 500) and Offset.
+// before Limit (default 50, at most 500), Offset and After (a cursor: the
+// next page without walking the ones before it; letter_cursor.go).
 func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter) ([]*letters.Letter, int, error) {
 	tx, err := s.db.BeginTx(ctx, false)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer tx.Rollback()
+	if err := checkAfter(f); err != nil { // letter_cursor.go
+		return nil, 0, err
+	}
 
 	where, args := []string{"1 = 1"}, []any{}
 	add := func(cond string, a ...any) { where, args = append(where, cond), append(args, a...) }
@@ -82,12 +87,19 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 	if f.To != nil {
 		add("received_at < ?", formatTime(*f.To))
 	}
-	seesAll := true
-	if cond, a, err := visibility(ctx, tx); err != nil {
+	// letter_visible.go: a unit sees a letter once disposed to it. A small
+	// set is read from its list; a large one is walked, each letter tested,
+	// and counted from its list (visAt, visArgs: where the test is).
+	vis, err := visibleLetters(ctx, tx)
+	if err != nil {
 		return nil, 0, err
-	} else if cond != "" {
-		add(cond, a...) // workflow.go: a unit sees a letter once disposed to it
-		seesAll = false
+	}
+	seesAll, visAt, visArgs := vis == nil, len(where), len(args)
+	switch {
+	case vis != nil && vis.small:
+		add(vis.listCond, vis.list.args...)
+	case vis != nil:
+		add(vis.cond, vis.args...)
 	}
 	if f.Overdue {
 		add("status NOT IN ('delivered', 'closed') AND paused_at IS NULL AND deadline < ?", formatTime(tx.now))
@@ -98,7 +110,16 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 	}
 	limit = min(limit, MaxLetterLimit)
 	offset := max(f.Offset, 0)
-	if f.Unit != "" { // letter_unit.go
+	if f.Unit != "" && f.After != nil { // letter_cursor.go: a unit paged by cursor
+		if len(where) == 1 && f.From == nil && f.To == nil && !f.Overdue {
+			return findUnitLettersAfter(ctx, tx, f, limit, offset)
+		}
+		cond, a, err := unitAfterCondition(ctx, tx, f, limit+offset)
+		if err != nil {
+			return nil, 0, err
+		}
+		add(cond, a...)
+	} else if f.Unit != "" { // letter_unit.go
 		// A period, the overdue ones or a search narrow the letters to a
 		// range of an index, each then tested for the unit; alone, the
 		// unit counts and pages its own list.
@@ -132,6 +153,13 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 		// every letter is walked newest first by its index.
 		// A unit is no index to walk (letter_unit.go): the matches are.
 		byIndex := seesAll && len(where) > 1 && f.Unit == ""
+		if vis != nil && vis.small && f.Unit == "" {
+			// The matches among the few letters the user sees: the list
+			// is the search's, not a filter tested per match as well.
+			w := slices.Delete(slices.Clone(where), visAt, visAt+1)
+			a := slices.Delete(slices.Clone(args), visArgs, visArgs+len(vis.list.args))
+			return searchLetters(ctx, tx, q, strings.Join(w, " AND "), a, false, vis.list, limit, offset)
+		}
 		return searchLetters(ctx, tx, q, strings.Join(where, " AND "), args, byIndex, nil, limit, offset)
 	}
 
@@ -140,6 +168,12 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 	total := -1 // not counted (NoCount)
 	if countSQL == "" {
 		countSQL, countArgs = `SELECT COUNT(*) FROM letters WHERE `+cond, args
+		if vis != nil && !vis.small { // a large visible set counted from its list
+			cw := slices.Clone(where)
+			cw[visAt] = vis.listCond
+			countArgs = slices.Concat(args[:visArgs], vis.list.args, args[visArgs+len(vis.args):])
+			countSQL = `SELECT COUNT(*) FROM letters WHERE ` + strings.Join(cw, " AND ")
+		}
 	}
 	out := []*letters.Letter{}
 	if !f.NoCount {
@@ -156,8 +190,9 @@ func (s *LetterService) FindLetters(ctx context.Context, f letters.LetterFilter)
 	}
 	// The page's ids first, then its rows: sorting ids read from an index
 	// (e.g. 10,000 overdue cases) does not read every matching letter whole.
+	pageCond, pageArgs := withAfter(f, cond, args) // letter_cursor.go: not in the count
 	found, err := queryLetters(ctx, tx, "find letters", `SELECT `+letterColumns+` FROM letters WHERE id IN (
-		SELECT id FROM letters WHERE `+cond+order+limitOffset(limit, offset)+`)`+order, args...)
+		SELECT id FROM letters WHERE `+pageCond+order+limitOffset(limit, offset)+`)`+order, pageArgs...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -60,7 +60,9 @@ func smallUnit(ctx context.Context, tx *Tx, code string, most int) (*unitList, e
 // letters to a range of an index (a period, the overdue ones, the matches
 // of a search), building the unit's whole list would cost more than that
 // range: the narrow form tests each letter of the range by its own
-// dispositions (dispositions_letter).
+// dispositions (dispositions_letter; CROSS JOIN keeps them first: left
+// free, an office without ANALYZE statistics read every target of the unit
+// for each letter tested, 2.3 s for 500 letters of a unit of 17,000).
 func unitCondition(p *letters.Profile, code string, narrow bool) (string, []any, error) {
 	in, args, err := unitArgs(p, code)
 	if err != nil {
@@ -68,7 +70,7 @@ func unitCondition(p *letters.Profile, code string, narrow bool) (string, []any,
 	}
 	if narrow {
 		return `(holder IN (` + in + `)
-		OR EXISTS (SELECT 1 FROM dispositions d JOIN disposition_targets t ON t.disposition_id = d.id
+		OR EXISTS (SELECT 1 FROM dispositions d CROSS JOIN disposition_targets t ON t.disposition_id = d.id
 			WHERE d.letter_id = letters.id AND d.withdrawn_at IS NULL AND t.position IN (` + in + `)))`, args, nil
 	}
 	return `id IN (` + unitIDs(in) + `)`, args, nil

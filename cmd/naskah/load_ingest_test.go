@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,8 +24,30 @@ import (
 
 // loadIngestSeconds is how long TestLoadWhileIngesting drives the server:
 // long enough for thousands of requests and a few hundred mails, short
-// enough for CI.
-const loadIngestSeconds = 15
+// enough for CI. NASKAH_LOAD_SECONDS changes it.
+var loadIngestSeconds = 15
+
+// loadIngestOffice is the office TestLoadWhileIngesting serves: the demo,
+// or the data directory in NASKAH_LOAD_DATA (a large office made by
+// `naskah bench-data`, whose accounts file gives the password; the run
+// adds its letters to it), for the figures of issue 8 at a million letters:
+//
+//	NASKAH_LOAD_DATA=$HOME/naskah-1m NASKAH_LOAD_SECONDS=30 go test -tags sqlite_fts5 \
+//		-run TestLoadWhileIngesting -v ./cmd/naskah
+func loadIngestOffice(t *testing.T) (dir, password string) {
+	if s, err := strconv.Atoi(os.Getenv("NASKAH_LOAD_SECONDS")); err == nil && s > 0 {
+		loadIngestSeconds = s
+	}
+	dir = os.Getenv("NASKAH_LOAD_DATA")
+	if dir == "" {
+		return demoDir(t, "bkad-kalbar")
+	}
+	_, password, err := readDemoAccounts(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, password
+}
 
 // lockedWords are what SQLite's busy errors say; none may reach a user or
 // the server's log.
@@ -57,7 +80,7 @@ func TestLoadWhileIngesting(t *testing.T) {
 		t.Fatal("dovecot is not installed; CI must run this test (scripts/test-deps.sh installs it)")
 	}
 	d := startDovecot(t)
-	dir, password := demoDir(t, "bkad-kalbar")
+	dir, password := loadIngestOffice(t)
 	if err := os.WriteFile(filepath.Join(dir, mailPasswordFile), []byte(d.password+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +94,7 @@ func TestLoadWhileIngesting(t *testing.T) {
 	if err := serve.Start(); err != nil {
 		t.Fatal(err)
 	}
+	servePID := serve.Process.Pid
 	stopped := false
 	stop := func() {
 		if !stopped {
@@ -123,7 +147,7 @@ func TestLoadWhileIngesting(t *testing.T) {
 	}
 	load := naskahCmd(t, "load", "--url", base, "--user", strings.Join(staff, ","), "--password", password, "--users", "50",
 
-		"--duration", fmt.Sprintf("%ds", loadIngestSeconds), "--json")
+		"--duration", fmt.Sprintf("%ds", loadIngestSeconds), "--json", "--server-pid", strconv.Itoa(servePID))
 	var loadOut, loadErr bytes.Buffer
 	load.Stdout, load.Stderr = &loadOut, &loadErr
 	if err := load.Start(); err != nil {
@@ -217,8 +241,8 @@ func TestLoadWhileIngesting(t *testing.T) {
 	}
 	stop()
 
-	t.Logf("load: %d sessions, %d requests in %.1f s (%.0f req/s), %d errors; %d mails delivered and ingested; %d letters registered by the API",
-		rep.Sessions, rep.Requests, rep.Seconds, rep.PerSec, rep.Errors, want, registered.Load())
+	t.Logf("load: %d sessions, %d requests in %.1f s (%.0f req/s), %d errors; %d mails delivered and ingested; %d letters registered by the API; server CPU %.2f ms, generator %.2f ms per request",
+		rep.Sessions, rep.Requests, rep.Seconds, rep.PerSec, rep.Errors, want, registered.Load(), rep.ServerCPUms, rep.LoadCPUms)
 	for _, k := range rep.Kinds {
 		t.Logf("  %-7s %6d requests, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors %s", k.Kind, k.Requests, k.P50, k.P95, k.P99, k.Errors, k.Sample)
 	}

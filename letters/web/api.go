@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -102,66 +101,6 @@ func jsonProblem(err error) string {
 		return "isian " + strings.TrimPrefix(err.Error(), "json: unknown field ") + " tidak dikenal"
 	}
 	return "tidak dapat dibaca"
-}
-
-// apiLetters: GET /api/v1/letters?status=&channel=&category=&q=&overdue=
-// &from=&to=&unit=&limit=&offset=. from and to are days received
-// (YYYY-MM-DD, both inclusive, office time); unit is a position code (its
-// letters and those of the positions below it). A search counts only its
-// newest letters.SearchLimit matches: past that, total_capped is true and
-// total is SearchLimit+1.
-func (a *app) apiLetters(c *gin.Context) {
-	f := letters.LetterFilter{
-		Status:   letters.Status(c.Query("status")),
-		Channel:  c.Query("channel"),
-		Category: c.Query("category"),
-		Query:    strings.TrimSpace(c.Query("q")),
-		Overdue:  c.Query("overdue") == "true" || c.Query("overdue") == "1",
-		Limit:    agendaPageSize,
-	}
-	if f.Status != "" && !f.Status.Valid() {
-		a.failJSON(c, letters.Errorf(letters.EINVALID, "Status %q tidak dikenal.", f.Status))
-		return
-	}
-	var err error
-	if f.From, f.To, err = a.letterPeriod(strings.TrimSpace(c.Query("from")), strings.TrimSpace(c.Query("to")),
-		"Tanggal awal (from)", "Tanggal akhir (to)"); err != nil {
-		a.failJSON(c, err)
-		return
-	}
-	if f.Unit, err = a.letterUnit(strings.TrimSpace(c.Query("unit")), "Unit (unit)"); err != nil {
-		a.failJSON(c, err)
-		return
-	}
-	if s := c.Query("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > 500 {
-			a.failJSON(c, letters.Errorf(letters.EINVALID, "limit harus bilangan 1 sampai 500."))
-			return
-		}
-		f.Limit = n
-	}
-	if s := c.Query("offset"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 0 {
-			a.failJSON(c, letters.Errorf(letters.EINVALID, "offset harus bilangan 0 atau lebih."))
-			return
-		}
-		f.Offset = n
-	}
-	list, total, err := a.LetterService.FindLetters(c.Request.Context(), f)
-	if err != nil {
-		a.failJSON(c, err)
-		return
-	}
-	user := letters.UserFromContext(c.Request.Context())
-	out := make([]*letters.Letter, 0, len(list))
-	for _, l := range list {
-		v, _, _ := a.visibleLetter(user, l)
-		out = append(out, v)
-	}
-	capped := f.Query != "" && total > letters.SearchLimit
-	c.JSON(http.StatusOK, gin.H{"letters": out, "total": total, "total_capped": capped})
 }
 
 // apiLetter: GET /api/v1/letters/:id.

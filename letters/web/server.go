@@ -185,7 +185,7 @@ func (a *app) routes(e *gin.Engine) {
 	api := e.Group("/api/v1", session, a.bearerAuth, a.loadUser, a.requireAPIUser, a.requireSecondFactorAPI)
 	read, write := a.requireScope(letters.ScopeLettersRead), a.requireScope(letters.ScopeLettersWrite)
 	api.POST("/letters", write, a.apiCreateLetter)
-	api.GET("/letters", read, a.apiLetters)
+	api.GET("/letters", read, a.apiLetterList) // api_letters.go
 	api.GET("/letters/:id", read, a.apiLetter)
 	api.GET("/letters/:id/scans", read, a.apiLetterScans) // scan.go
 
