@@ -26,7 +26,7 @@ func (s *LetterService) EscalateOverdue(ctx context.Context) ([]*letters.Letter,
 		return nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM letters
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM letters INDEXED BY letters_to_escalate
 		WHERE status NOT IN ('received', 'delivered', 'closed', 'escalated')
 		AND escalated_at IS NULL AND paused_at IS NULL AND deadline < ?`, formatTime(tx.now))
 	if err != nil {

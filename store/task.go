@@ -123,8 +123,12 @@ func escalationTasks(ctx context.Context, tx *Tx, a *actor, out *[]*letters.Task
 	if pos == "" || p.Escalation == nil {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(agenda_number, ''), subject, status, deadline FROM letters
+	// letters_to_escalate (migration 0020) holds the open, unpaused cases
+	// not escalated yet: its terms are repeated for SQLite to use it.
+	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(agenda_number, ''), subject, status, deadline
+		FROM letters INDEXED BY letters_to_escalate
 		WHERE status IN ('registered', 'verified', 'disposed', 'drafting', 'in_review') AND paused_at IS NULL
+		AND status NOT IN ('received', 'delivered', 'closed', 'escalated')
 		AND escalated_at IS NULL AND deadline < ? ORDER BY deadline LIMIT 500`, formatTime(tx.now))
 	if err != nil {
 		return fmt.Errorf("store: escalation tasks: %w", err)

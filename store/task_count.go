@@ -51,7 +51,9 @@ func (s *WorkflowService) CountMyTasks(ctx context.Context, upTo int) (int, erro
 		in := strings.TrimSuffix(strings.Repeat("?, ", len(esc)), ", ")
 		query += `
 		+ (CASE WHEN EXISTS (SELECT 1 FROM pos WHERE p IN (` + in + `)) THEN
-			(SELECT COUNT(*) FROM (SELECT 1 FROM letters WHERE status IN ('registered', 'verified', 'disposed', 'drafting', 'in_review')
+			(SELECT COUNT(*) FROM (SELECT 1 FROM letters INDEXED BY letters_to_escalate
+				WHERE status IN ('registered', 'verified', 'disposed', 'drafting', 'in_review')
+				AND status NOT IN ('received', 'delivered', 'closed', 'escalated')
 				AND paused_at IS NULL AND escalated_at IS NULL AND deadline < ? LIMIT ?)) ELSE 0 END)`
 		for _, p := range esc {
 			args = append(args, p)

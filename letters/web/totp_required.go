@@ -156,6 +156,9 @@ func (a *app) renderEnrol(c *gin.Context, status int, next, errMsg string) {
 		a.fail(c, err)
 		return
 	}
+	if page.Required && !page.Enrolled {
+		page.Nav = nil // nothing else is open until the factor is set: no task count
+	}
 	if !page.Enrolled {
 		sess := sessions.Default(c)
 		secret, _ := sess.Get(keyNewSecret).(string)
