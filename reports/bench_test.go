@@ -72,7 +72,13 @@ func (g generated) ReportCases(ctx context.Context, per letters.Period, fn func(
 // BenchmarkSemesterReport writes the semester workbook of n cases from an
 // in-memory source through the same writer the store feeds. It reports the
 // peak heap in use (sampled) and the workbook's size.
-func BenchmarkSemesterReport(b *testing.B) {
+func BenchmarkSemesterReport(b *testing.B) { benchWorkbook(b, "2026-S2", benchCases(b)) }
+
+// BenchmarkMonthlyReport is the monthly workbook (due by the 15th) of a
+// sixth of the semester's cases.
+func BenchmarkMonthlyReport(b *testing.B) { benchWorkbook(b, "2026-10", max(benchCases(b)/6, 1)) }
+
+func benchWorkbook(b *testing.B, period string, n int) {
 	p, err := profile.Load("bkad-kalbar")
 	if err != nil {
 		b.Fatal(err)
@@ -81,8 +87,10 @@ func BenchmarkSemesterReport(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	n := benchCases(b)
-	per, _ := letters.ParsePeriod("2026-S2")
+	per, err := letters.ParsePeriod(period)
+	if err != nil {
+		b.Fatal(err)
+	}
 	src := generated{p: p, cal: cal, n: n}
 	opts := reports.Options{Profile: p, Calendar: cal, Period: per, Issued: time.Date(2027, 1, 11, 9, 0, 0, 0, cal.Location())}
 

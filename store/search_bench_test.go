@@ -45,6 +45,29 @@ func BenchmarkSearchLarge(b *testing.B) {
 			b.ReportMetric(float64(total), "total")
 		})
 	}
+	// A head of a field who sees only what was disposed to the field (a
+	// handful of letters in a generated office): the agenda reads the
+	// field's list, a search walks the whole of each word's matches.
+	users := store.NewUserService(db)
+	for _, pos := range []string{"kabid_bmd", "sekretaris"} {
+		found, _, err := users.FindUsers(ctx, letters.UserFilter{Position: pos, Limit: 1})
+		if err != nil || len(found) == 0 {
+			continue
+		}
+		as := letters.NewContextWithUser(ctx, found[0])
+		for _, f := range []struct {
+			name   string
+			filter letters.LetterFilter
+		}{{"agenda", letters.LetterFilter{}}, {"q=tunjangan", letters.LetterFilter{Query: "tunjangan"}}} {
+			b.Run(pos+"/"+f.name, func(b *testing.B) {
+				for b.Loop() {
+					if _, _, err := svc.FindLetters(as, f.filter); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
 }
 
 // openBenchData opens the office `naskah bench-data` built in
