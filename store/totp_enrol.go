@@ -31,11 +31,13 @@ func (s *UserService) NewTOTPKey(ctx context.Context, id int64) (secret, uri str
 	return key.Secret(), key.URL(), nil
 }
 
-// ConfirmTOTP stores secret as the user's second factor when code is a
-// current code of it; the code is used up. EUNAUTHORIZED for a wrong code,
-// EINVALID for a malformed secret, ECONFLICT when the user already has a
-// second factor, ENOTFOUND.
-func (s *UserService) ConfirmTOTP(ctx context.Context, id int64, secret, code string) error {
+// ConfirmTOTP stores secret as the user's second factor when activation is
+// the open activation code an admin gave the user (totp_activation.go) and
+// code is a current code of secret; both are used up. EUNAUTHORIZED for a
+// wrong code or activation code (a wrong TOTP code keeps the activation
+// code), EINVALID for a malformed secret, ECONFLICT when the user already
+// has a second factor, ENOTFOUND.
+func (s *UserService) ConfirmTOTP(ctx context.Context, id int64, secret, code, activation string) error {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return err
@@ -54,6 +56,9 @@ func (s *UserService) ConfirmTOTP(ctx context.Context, id int64, secret, code st
 	}
 	if len(secret) < 16 || len(secret) > 128 {
 		return letters.Errorf(letters.EINVALID, "Rahasia TOTP tidak valid. Muat ulang halaman untuk membuat yang baru.")
+	}
+	if err := useActivation(ctx, tx, id, activation); err != nil {
+		return err
 	}
 	step, ok := matchStep(secret, code, tx.now, 0)
 	if !ok {

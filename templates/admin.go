@@ -28,6 +28,9 @@ type AdminUserRow struct {
 	Admin    bool
 	Active   bool
 	Self     bool // the signed-in admin: cannot deactivate themselves
+	// TOTP reports whether the user has a second factor; CanTOTP whether
+	// the page can make activation codes (admin_totp.go).
+	TOTP, CanTOTP bool
 }
 
 // AdminPositionRow is one position of the profile with its holders.

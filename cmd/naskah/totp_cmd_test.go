@@ -10,8 +10,9 @@ import (
 
 // The demo office enrols its signers and admins and writes their secrets
 // beside the password; `naskah totp status` names a signer added later
-// without a second factor; after `naskah totp enroll` it has one, and
-// `naskah totp code` prints its current code.
+// without a second factor; after `naskah totp enroll` it has one,
+// `naskah totp code` prints its current code, and `naskah totp activate
+// --reset` removes it and prints an activation code for the web page.
 func TestTOTPEnrollAndStatus(t *testing.T) {
 	dir, _ := demoDir(t, "bkad-kalbar")
 	accounts, err := os.ReadFile(filepath.Join(dir, demoAccountsFile))
@@ -56,5 +57,18 @@ func TestTOTPEnrollAndStatus(t *testing.T) {
 	out, err = runNaskah(t, "totp", "code", "--user", "plt.kepala", "--data", dir)
 	if err != nil || !regexp.MustCompile(`^\d{6}\n$`).MatchString(out) {
 		t.Fatalf("totp code: %v %q", err, out)
+	}
+	// An activation code for the web page: refused while a factor exists,
+	// made with --reset (a lost telephone), which removes the factor.
+	if out, err := runNaskah(t, "totp", "activate", "plt.kepala", "--data", dir); err == nil || !strings.Contains(out, "atur ulang") {
+		t.Errorf("activate for an enrolled user: %v\n%s", err, out)
+	}
+	out, err = runNaskah(t, "totp", "activate", "plt.kepala", "--reset", "--data", dir)
+	if err != nil || !regexp.MustCompile(`Kode aktivasi faktor kedua untuk plt\.kepala \(Plt Kepala\): [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n`).MatchString(out) {
+		t.Fatalf("totp activate --reset: %v\n%s", err, out)
+	}
+	out, _ = runNaskah(t, "totp", "status", "--data", dir)
+	if !regexp.MustCompile(`(?m)^plt\.kepala\s+kepala\s+penandatangan\s+BELUM$`).MatchString(out) {
+		t.Errorf("after the reset:\n%s", out)
 	}
 }

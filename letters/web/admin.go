@@ -22,6 +22,7 @@ func (a *app) adminRoutes(staff *gin.RouterGroup) {
 	admin.POST("/pengguna", a.adminCreateUser)
 	admin.POST("/pengguna/:id/aktif", a.adminSetActive)
 	admin.POST("/pengguna/:id/sandi", a.adminSetPassword)
+	admin.POST("/pengguna/:id/faktor-kedua", a.adminTOTPActivation) // admin_totp.go
 	admin.GET("/hari-libur", a.adminHolidays)
 	admin.POST("/hari-libur", a.adminAddHoliday)
 	admin.POST("/hari-libur/impor", a.adminImportHolidays)
@@ -66,6 +67,10 @@ func (a *app) renderUsers(c *gin.Context, status int, form templates.NewUserForm
 			ID: u.ID, Username: u.Username, Name: u.Name, NIP: u.NIP, Position: a.Profile.PositionTitle(u.Position),
 			Admin: u.Admin, Active: u.Active, Self: me != nil && me.ID == u.ID,
 		})
+		if err := a.totpColumn(ctx, &page.Users[len(page.Users)-1]); err != nil { // admin_totp.go
+			a.fail(c, err)
+			return
+		}
 		if u.Active {
 			holders[u.Position]++
 		}

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -41,7 +42,15 @@ func TestBrowserEnrolAndMakeToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.fill(map[string]string{"kode": code})
+	head, err := f.users.FindUserByUsername(context.Background(), "kepala")
+	if err != nil {
+		t.Fatal(err)
+	}
+	activation, err := f.users.IssueTOTPActivation(context.Background(), head.ID, false) // as the admin hands it over
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.fill(map[string]string{"aktivasi": activation, "kode": code})
 	if status, path := b.submit(`form[action="/akun/totp"] button[type=submit]`); status != http.StatusOK || path != "/agenda" {
 		t.Fatalf("after the code: status %d at %s, want /agenda", status, path)
 	}

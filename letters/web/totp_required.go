@@ -32,7 +32,7 @@ import (
 type totpEnroller interface {
 	secondFactor
 	NewTOTPKey(ctx context.Context, id int64) (secret, uri string, err error)
-	ConfirmTOTP(ctx context.Context, id int64, secret, code string) error
+	ConfirmTOTP(ctx context.Context, id int64, secret, code, activation string) error
 }
 
 // Session keys: the session passed the code, and the key being enrolled.
@@ -204,7 +204,12 @@ func (a *app) totpConfirm(c *gin.Context) {
 		a.renderEnrol(c, http.StatusUnprocessableEntity, next, "Kode verifikasi wajib diisi: 6 angka dari aplikasi autentikator.")
 		return
 	}
-	err := a.UserService.(totpEnroller).ConfirmTOTP(ctx, user.ID, secret, code)
+	activation := strings.TrimSpace(c.PostForm("aktivasi"))
+	if activation == "" {
+		a.renderEnrol(c, http.StatusUnprocessableEntity, next, "Kode aktivasi wajib diisi: kode dari admin Naskah (misalnya ABCD-EFGH-JKLM).")
+		return
+	}
+	err := a.UserService.(totpEnroller).ConfirmTOTP(ctx, user.ID, secret, code, activation)
 	switch letters.ErrorCode(err) {
 	case "":
 	case letters.EUNAUTHORIZED, letters.EINVALID:

@@ -34,8 +34,10 @@ func requireTOTPEnv(t *testing.T) *fullEnv {
 
 var secretOnPage = regexp.MustCompile(`<code class="totp-secret">([A-Z2-7 ]+)</code>`)
 
-// enrol reads the key off /akun/totp and confirms it with a code.
-func enrol(t *testing.T, f *fullEnv, c *client, wantNext string) string {
+// enrol reads the key off /akun/totp and confirms it with a code and the
+// activation code an admin made for username; without that code, or with
+// another, nothing is enrolled.
+func enrol(t *testing.T, f *fullEnv, c *client, username, wantNext string) string {
 	t.Helper()
 	page := c.get("/akun/totp?next=" + url.QueryEscape(wantNext))
 	wantStatus(t, "enrolment page", page, http.StatusOK)
@@ -48,12 +50,27 @@ func enrol(t *testing.T, f *fullEnv, c *client, wantNext string) string {
 	if again := secretOnPage.FindStringSubmatch(c.get("/akun/totp").body); again == nil || again[1] != m[1] {
 		t.Fatal("reloading the enrolment page changed the key")
 	}
-	wantStatus(t, "wrong enrolment code", c.postForm("/akun/totp", url.Values{"kode": {"000000"}, "next": {wantNext}}), http.StatusUnprocessableEntity)
+	u, err := f.users.FindUserByUsername(context.Background(), username)
+	if err != nil {
+		t.Fatal(err)
+	}
+	activation, err := f.users.IssueTOTPActivation(context.Background(), u.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, "wrong enrolment code", c.postForm("/akun/totp", url.Values{"kode": {"000000"}, "aktivasi": {activation}, "next": {wantNext}}), http.StatusUnprocessableEntity)
 	code, err := totp.GenerateCode(secret, f.clock.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The password alone is not enough: no activation code, or a made-up one.
 	r := c.postForm("/akun/totp", url.Values{"kode": {code}, "next": {wantNext}})
+	wantStatus(t, "enrolment without an activation code", r, http.StatusUnprocessableEntity)
+	mustContain(t, "enrolment without an activation code", r.body, "Kode aktivasi wajib diisi")
+	r = c.postForm("/akun/totp", url.Values{"kode": {code}, "aktivasi": {"ABCD-EFGH-JKLM"}, "next": {wantNext}})
+	wantStatus(t, "enrolment with a wrong activation code", r, http.StatusUnprocessableEntity)
+	mustContain(t, "enrolment with a wrong activation code", r.body, "Minta kode aktivasi baru kepada admin")
+	r = c.postForm("/akun/totp", url.Values{"kode": {code}, "aktivasi": {activation}, "next": {wantNext}})
 	if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != wantNext {
 		t.Fatalf("right enrolment code: %d → %q, want %s", r.StatusCode, r.Header.Get("Location"), wantNext)
 	}
@@ -100,7 +117,7 @@ func TestSecondFactorRequiredForSignersAndAdmins(t *testing.T) {
 	wantStatus(t, "cookie API before enrolling", api, http.StatusForbidden)
 	mustContain(t, "cookie API before enrolling", api.body, "faktor kedua")
 
-	secret := enrol(t, f, head, "/agenda")
+	secret := enrol(t, f, head, "kepala", "/agenda")
 	wantStatus(t, "agenda after enrolling", head.get("/agenda"), http.StatusOK)
 	wantStatus(t, "head signs after enrolling", head.postForm(dp+"/tandatangani", nil), http.StatusSeeOther)
 	if docs, _ := f.workflow.FindDocuments(f.user(officer), letters.DocumentFilter{LetterID: l.ID}); len(docs) != 1 {
