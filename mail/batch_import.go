@@ -22,6 +22,7 @@ type batchJob struct {
 	seq    int
 	source string
 	path   string // file the worker reads; "" for a message split from an mbox
+	size   int64  // of the file, when it was listed
 	raw    []byte
 	cost   int64 // bytes taken from the budget
 	done   int64 // input bytes read once this one is stored (progress)
@@ -100,7 +101,7 @@ func readInputs(ctx context.Context, inputs []input, bud *budget, jobs chan<- *b
 		base := done
 		done += f.size
 		if !f.mbox {
-			if !send(&batchJob{source: f.path, path: f.path, cost: bud.cost(f.size), done: done}) {
+			if !send(&batchJob{source: f.path, path: f.path, size: f.size, cost: bud.cost(f.size), done: done}) {
 				return
 			}
 			continue
@@ -135,7 +136,7 @@ func (in *Intake) work(bs BatchService, j *batchJob) {
 		return
 	}
 	if j.path != "" {
-		raw, err := os.ReadFile(j.path)
+		raw, err := readFile(j.path, j.size)
 		if err != nil {
 			j.refuse = "Berkas tidak dapat dibaca: " + pathError(err)
 			return

@@ -144,12 +144,21 @@ func findInputs(p string) ([]input, error) {
 		return []input{{path: p, size: st.Size(), mbox: isMbox(p)}}, nil
 	}
 	var out []input
+	maildirs := map[string]bool{} // isMaildir, once per directory
+	maildirAt := func(dir string) bool {
+		is, seen := maildirs[dir]
+		if !seen {
+			is = isMaildir(dir)
+			maildirs[dir] = is
+		}
+		return is
+	}
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() {
-			if d.Name() == "tmp" && isMaildir(filepath.Dir(path)) {
+			if d.Name() == "tmp" && maildirAt(filepath.Dir(path)) {
 				return filepath.SkipDir // messages still being delivered
 			}
 			return nil
@@ -158,7 +167,7 @@ func findInputs(p string) ([]input, error) {
 			return nil
 		}
 		dir := filepath.Base(filepath.Dir(path))
-		inMaildir := (dir == "cur" || dir == "new") && isMaildir(filepath.Dir(filepath.Dir(path)))
+		inMaildir := (dir == "cur" || dir == "new") && maildirAt(filepath.Dir(filepath.Dir(path)))
 		ext := strings.ToLower(filepath.Ext(path))
 		if !inMaildir && ext != ".eml" && ext != ".mbox" && ext != ".mbx" && !isMbox(path) {
 			return nil // not mail: skip quietly (indexes, dovecot files...)

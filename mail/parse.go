@@ -19,6 +19,7 @@ import (
 	"github.com/emersion/go-message"
 	_ "github.com/emersion/go-message/charset" // decode ISO-8859-x, Windows-125x and other charsets
 	gomail "github.com/emersion/go-message/mail"
+	"github.com/emersion/go-message/textproto"
 
 	"naskah/letters"
 )
@@ -39,7 +40,8 @@ const maxDepth = 20
 func Parse(raw []byte) (*letters.MailMessage, error) {
 	sum := sha256.Sum256(raw)
 	m := &letters.MailMessage{Hash: hex.EncodeToString(sum[:]), Raw: raw}
-	e, err := message.Read(bytes.NewReader(raw))
+	e, done, err := readEntity(raw)
+	defer done()
 	if e == nil {
 		return m, fmt.Errorf("mail: header: %w", err)
 	}
@@ -80,7 +82,9 @@ func readHeader(m *letters.MailMessage, h gomail.Header) {
 		ids, _ := h.MsgIDList(key)
 		m.References = append(m.References, ids...)
 	}
-	if d, err := h.Date(); err == nil {
+	if d, ok := headerDate(h.Get("Date")); ok {
+		m.Date = d.UTC()
+	} else if d, err := h.Date(); err == nil {
 		m.Date = d.UTC()
 	}
 	from, err := h.AddressList("From")
@@ -129,14 +133,15 @@ func (p *parser) walk(e *message.Entity, depth int) {
 	if mt == "" {
 		mt = "text/plain"
 	}
-	if mr := e.MultipartReader(); mr != nil {
+	if strings.HasPrefix(mt, "multipart/") {
 		if depth >= maxDepth {
 			p.problem("Bagian email bersarang terlalu dalam; sisanya hanya ada pada pesan asli.")
 			return
 		}
+		mr := textproto.NewMultipartReader(e.Body, params["boundary"])
 		n := 0
 		for {
-			part, err := mr.NextPart()
+			part, err := nextPart(mr)
 			if err == io.EOF {
 				break
 			} else if err != nil {
@@ -193,7 +198,8 @@ func (p *parser) problem(s string) {
 
 // readText reads a decoded text part, at most maxTextPart bytes.
 func (p *parser) readText(e *message.Entity) string {
-	data, err := io.ReadAll(io.LimitReader(e.Body, maxTextPart+1))
+	data, done, err := readPart(e.Body, maxTextPart+1)
+	defer done()
 	if err != nil {
 		p.problem("Sebagian isi email tidak dapat dibaca: " + err.Error())
 	}
@@ -219,7 +225,16 @@ func (p *parser) readText(e *message.Entity) string {
 
 // attach keeps a part as an attachment; message/rfc822 is kept whole.
 func (p *parser) attach(e *message.Entity, mt, name string, inline bool) {
-	data, err := io.ReadAll(io.LimitReader(e.Body, int64(letters.MaxUploadSize)+1))
+	var data []byte
+	var err error
+	if d, ok := e.Body.(*decodedBody); ok && len(d.data) <= letters.MaxUploadSize {
+		// Decoded by nextPart: kept as it is.
+		data, err = d.data, d.err
+	} else {
+		buf, done, rerr := readPart(e.Body, int64(letters.MaxUploadSize)+1)
+		data, err = bytes.Clone(buf), rerr
+		done()
+	}
 	if err != nil {
 		p.problem(fmt.Sprintf("Lampiran %q tidak dapat dibaca utuh: %v", name, err))
 	}

@@ -3,7 +3,8 @@
 # of realistic complaints (`naskah bench-data --maildir`), indexed RUNS times
 # by each tool into a fresh home, on the same machine in the same run.
 # Prints messages/s, peak RSS and CPU time (user + system) of each run, the
-# medians and the ratios.
+# medians (with CPU per message) and the ratios. Wall-clock figures depend
+# on what else runs on the machine: compare the CPU times too.
 # Manual: nothing in CI runs it.
 #
 #   scripts/mail-compare.sh                    # 10,000 messages, 3 runs each
@@ -96,7 +97,9 @@ for t in naskah mu notmuch; do
 	cpu=$(median "$WORK/$t.runs" 3)
 	rate=$(echo "$MESSAGES / $s" | bc -l)
 	eval "rate_$t=$rate"
-	printf '  %-8s %6.2f s  %7.0f msgs/s  peak RSS %5.1f MB  CPU %5.2f s\n' "$t" "$s" "$rate" "$(echo "$kb / 1024" | bc -l)" "$cpu"
+	printf '  %-8s %6.2f s  %7.0f msgs/s  peak RSS %5.1f MB  CPU %5.2f s (%4.0f µs/msg)\n' "$t" "$s" "$rate" \
+		"$(echo "$kb / 1024" | bc -l)" "$cpu" "$(echo "$cpu * 1000000 / $MESSAGES" | bc -l)"
 done
 printf '  naskah/mu      %.2fx (target >= 2)\n' "$(echo "$rate_naskah / $rate_mu" | bc -l)"
 printf '  naskah/notmuch %.2fx (target >= 3)\n' "$(echo "$rate_naskah / $rate_notmuch" | bc -l)"
+echo "  (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); other work on the machine slows every tool)"

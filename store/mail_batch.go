@@ -82,8 +82,9 @@ func (s *MailService) IngestBatched(ctx context.Context, src letters.MailSource,
 	return res, nil
 }
 
-// CommitBatch makes the files of the batch's messages durable, then
-// commits it. Without an open batch it does nothing.
+// CommitBatch indexes the batch's letters for search and makes the files
+// of its messages durable, then commits it. Without an open batch it does
+// nothing.
 func (s *MailService) CommitBatch() error {
 	b := &s.batch
 	b.mu.Lock()
@@ -92,12 +93,22 @@ func (s *MailService) CommitBatch() error {
 		return nil
 	}
 	defer b.rollback() // after a failed commit: nothing of the batch stays
-	if err := syncBlobs(s.db.Dir, b.files); err != nil {
-		return err
+	// The files were all written before their messages came here: they
+	// are synced while the batch's letters are indexed for search
+	// (migration 0017: one statement, one segment of the full-text index).
+	synced := make(chan error, 1)
+	go func(files []string) { synced <- syncBlobs(s.db.Dir, files) }(b.files)
+	_, err := b.tx.ExecContext(b.ctx, `DELETE FROM letters_fts_defer`)
+	if serr := <-synced; serr != nil {
+		return serr
+	}
+	if err != nil {
+		return fmt.Errorf("store: index mail batch: %w", err)
 	}
 	if err := b.tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit mail batch: %w", err)
 	}
+	b.ckpt.poke()
 	return nil
 }
 
@@ -123,6 +134,7 @@ type batchConn struct {
 	mu    sync.Mutex
 	pool  *sql.DB
 	conn  *sql.Conn // the pool's one connection, held while batches run
+	ckpt  *checkpointer
 	tx    *Tx
 	ctx   context.Context
 	files []string
@@ -142,11 +154,18 @@ func (b *batchConn) rollback() {
 	b.tx, b.files = nil, nil
 }
 
-// closeConn closes the batch connection and its pool.
+// closeConn closes the batch connection and its pool, and stops the
+// checkpointer.
 func (b *batchConn) closeConn() error {
 	var err error
+	if b.ckpt != nil {
+		err = b.ckpt.stop()
+		b.ckpt = nil
+	}
 	if b.conn != nil {
-		err = b.conn.Close()
+		if cerr := b.conn.Close(); err == nil {
+			err = cerr
+		}
 		b.conn = nil
 	}
 	if b.pool != nil {
@@ -177,6 +196,13 @@ func (s *MailService) beginBatch() error {
 		}
 		b.pool = pool
 	}
+	if b.ckpt == nil {
+		c, err := s.startCheckpointer()
+		if err != nil {
+			return err
+		}
+		b.ckpt = c
+	}
 	if b.conn == nil {
 		c, err := b.pool.Conn(b.ctx)
 		if err != nil {
@@ -187,6 +213,13 @@ func (s *MailService) beginBatch() error {
 	t, err := beginConnTx(b.ctx, b.conn)
 	if err != nil {
 		b.closeConn()
+		return fmt.Errorf("store: begin mail batch: %w", err)
+	}
+	// The letters of the batch are indexed for search when it is committed
+	// (CommitBatch, migration 0017).
+	if _, err := t.ExecContext(b.ctx, `INSERT INTO letters_fts_defer (id, after_id)
+		SELECT 1, COALESCE(MAX(id), 0) FROM letters`); err != nil {
+		t.Rollback()
 		return fmt.Errorf("store: begin mail batch: %w", err)
 	}
 	b.tx = &Tx{sqlTx: t, db: s.db, now: s.db.Now().UTC().Truncate(time.Millisecond), audit: &auditTail{}}
@@ -219,7 +252,9 @@ func (s *MailService) openBatchPool(ctx context.Context) (*sql.DB, error) {
 	pool.SetConnMaxIdleTime(0)
 	// Statement journals (the undo of one statement inside the batch) in
 	// memory: as files they were most of the import's writes.
-	if _, err := pool.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
+	// The checkpointer copies the log into the database (mail_batch_checkpoint.go).
+	if _, err := pool.ExecContext(ctx, fmt.Sprintf(`PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = %d`,
+		batchAutoCheckpoint)); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("store: batch writer: %w", err)
 	}
