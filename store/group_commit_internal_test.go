@@ -6,23 +6,12 @@ import (
 	"fmt"
 	"sync"
 	"testing"
-
-	"naskah/letters/profile"
 )
 
 // A write that fails in a group is undone alone: the writes grouped with
 // it commit, and each caller learns its own outcome.
 func TestGroupCommit_FailedWriteUndoneAlone(t *testing.T) {
-	p, err := profile.Load("bkpsdmd-matim")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := NewDB(t.TempDir())
-	db.Profile = p
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openInternalDB(t, "bkpsdmd-matim")
 	ctx := context.Background()
 	bad := errors.New("ditolak")
 	const n = 120

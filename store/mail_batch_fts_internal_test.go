@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"naskah/letters"
-	"naskah/letters/profile"
 )
 
 // ftsMail is a complaint whose subject, body and sender each carry a word
@@ -28,16 +27,7 @@ func ftsMail(i int, refs ...string) *letters.MailMessage {
 // any letter; a batch dropped before its commit leaves nothing in the
 // index; the index stays consistent with its table.
 func TestMailBatchFullTextIndex(t *testing.T) {
-	p, err := profile.Load("bkad-kalbar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := NewDB(t.TempDir())
-	db.Profile = p
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openInternalDB(t, "bkad-kalbar")
 	ctx := context.Background()
 	s := NewMailService(db)
 	defer s.CloseBatches()

@@ -36,13 +36,9 @@ func (s *UserService) IssueTOTPActivation(ctx context.Context, id int64, reset b
 		return "", err
 	}
 	defer tx.Rollback()
-	u, _, err := findUserByID(ctx, tx, id)
+	u, sealed, err := userSecret(ctx, tx, id) // totp_enrol.go
 	if err != nil {
 		return "", err
-	}
-	var sealed string
-	if err := tx.QueryRowContext(ctx, `SELECT totp_secret FROM users WHERE id = ?`, id).Scan(&sealed); err != nil {
-		return "", fmt.Errorf("store: totp activation: %w", err)
 	}
 	if sealed != "" && !reset {
 		return "", letters.Errorf(letters.ECONFLICT, "Faktor kedua %s sudah aktif; untuk telepon yang hilang, pilih atur ulang.", u.Username)

@@ -43,13 +43,9 @@ func (s *UserService) ConfirmTOTP(ctx context.Context, id int64, secret, code, a
 		return err
 	}
 	defer tx.Rollback()
-	u, _, err := findUserByID(ctx, tx, id)
+	u, sealed, err := userSecret(ctx, tx, id)
 	if err != nil {
 		return err
-	}
-	var sealed string
-	if err := tx.QueryRowContext(ctx, `SELECT totp_secret FROM users WHERE id = ?`, id).Scan(&sealed); err != nil {
-		return fmt.Errorf("store: totp: %w", err)
 	}
 	if sealed != "" {
 		return letters.Errorf(letters.ECONFLICT, "Faktor kedua untuk %s sudah aktif.", u.Username)
@@ -106,13 +102,9 @@ func (s *UserService) CurrentTOTPCode(ctx context.Context, id int64) (string, er
 		return "", err
 	}
 	defer tx.Rollback()
-	u, _, err := findUserByID(ctx, tx, id)
+	u, sealed, err := userSecret(ctx, tx, id)
 	if err != nil {
 		return "", err
-	}
-	var sealed string
-	if err := tx.QueryRowContext(ctx, `SELECT totp_secret FROM users WHERE id = ?`, id).Scan(&sealed); err != nil {
-		return "", fmt.Errorf("store: totp: %w", err)
 	}
 	if sealed == "" {
 		return "", letters.Errorf(letters.EINVALID, "Pengguna %s belum memakai faktor kedua (TOTP).", u.Username)
@@ -126,4 +118,18 @@ func (s *UserService) CurrentTOTPCode(ctx context.Context, id int64) (string, er
 		return "", fmt.Errorf("store: totp: %w", err)
 	}
 	return code, nil
+}
+
+// userSecret finds the user and their sealed TOTP secret ("" without a
+// second factor). ENOTFOUND.
+func userSecret(ctx context.Context, tx *Tx, id int64) (*letters.User, string, error) {
+	u, _, err := findUserByID(ctx, tx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	var sealed string
+	if err := tx.QueryRowContext(ctx, `SELECT totp_secret FROM users WHERE id = ?`, id).Scan(&sealed); err != nil {
+		return nil, "", fmt.Errorf("store: totp: %w", err)
+	}
+	return u, sealed, nil
 }

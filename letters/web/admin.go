@@ -101,6 +101,20 @@ func (a *app) positionRows(holders map[string]int) []templates.AdminPositionRow 
 	return out
 }
 
+// adminTarget finds the user of an admin action's URL (:id); the error
+// page is sent when there is none.
+func (a *app) adminTarget(c *gin.Context) (*letters.User, bool) {
+	id, err := userID(c)
+	if err == nil {
+		var u *letters.User
+		if u, err = a.UserService.FindUserByID(c.Request.Context(), id); err == nil {
+			return u, true
+		}
+	}
+	a.fail(c, err)
+	return nil, false
+}
+
 // userID reads the :id of a user's URL; a bad one is not found.
 func userID(c *gin.Context) (int64, error) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
@@ -139,22 +153,17 @@ func (a *app) adminCreateUser(c *gin.Context) {
 // admin cannot deactivate their own account (the office would lose its
 // last way in).
 func (a *app) adminSetActive(c *gin.Context) {
-	id, err := userID(c)
-	if err != nil {
-		a.fail(c, err)
+	u, ok := a.adminTarget(c)
+	if !ok {
 		return
 	}
 	ctx := c.Request.Context()
 	active := c.PostForm("aktif") == "1"
-	if !active && letters.UserIDFromContext(ctx) == id {
+	if !active && letters.UserIDFromContext(ctx) == u.ID {
 		a.fail(c, letters.Errorf(letters.ECONFLICT, "Anda tidak dapat menonaktifkan akun Anda sendiri."))
 		return
 	}
-	u, err := a.UserService.FindUserByID(ctx, id)
-	if err == nil {
-		err = a.UserService.SetActive(ctx, id, active)
-	}
-	if err != nil {
+	if err := a.UserService.SetActive(ctx, u.ID, active); err != nil {
 		a.fail(c, err)
 		return
 	}
@@ -168,18 +177,11 @@ func (a *app) adminSetActive(c *gin.Context) {
 
 // adminSetPassword: POST /admin/pengguna/:id/sandi sets a new password.
 func (a *app) adminSetPassword(c *gin.Context) {
-	id, err := userID(c)
-	if err != nil {
-		a.fail(c, err)
+	u, ok := a.adminTarget(c)
+	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	u, err := a.UserService.FindUserByID(ctx, id)
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	err = a.UserService.SetPassword(ctx, id, c.PostForm("sandi"))
+	err := a.UserService.SetPassword(c.Request.Context(), u.ID, c.PostForm("sandi"))
 	switch letters.ErrorCode(err) {
 	case "":
 		a.flash(c, fmt.Sprintf("Kata sandi %s diganti. Sampaikan kata sandi baru kepada pengguna secara langsung.", u.Username))

@@ -44,19 +44,12 @@ func (a *app) adminTOTPActivation(c *gin.Context) {
 		a.fail(c, letters.Errorf(letters.ENOTFOUND, "Halaman tidak ditemukan."))
 		return
 	}
-	id, err := userID(c)
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	ctx := c.Request.Context()
-	u, err := a.UserService.FindUserByID(ctx, id)
-	if err != nil {
-		a.fail(c, err)
+	u, ok := a.adminTarget(c) // admin.go
+	if !ok {
 		return
 	}
 	reset := c.PostForm("atur_ulang") == "1"
-	code, err := act.IssueTOTPActivation(ctx, id, reset)
+	code, err := act.IssueTOTPActivation(c.Request.Context(), u.ID, reset)
 	switch letters.ErrorCode(err) {
 	case "":
 	case letters.ECONFLICT:
@@ -72,5 +65,5 @@ func (a *app) adminTOTPActivation(c *gin.Context) {
 	}
 	a.flash(c, fmt.Sprintf("%s untuk %s: %s — berlaku 3 hari, sekali pakai. Sampaikan langsung kepada pengguna; kode ini tidak ditampilkan lagi.",
 		what, u.Username, code))
-	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/admin/pengguna#pengguna-%d", id))
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/admin/pengguna#pengguna-%d", u.ID))
 }

@@ -20,24 +20,15 @@ import (
 // rows are checked against the agenda paged as the list pages it.
 func TestAgendaExportContinuesAfterTheLastRow(t *testing.T) {
 	e := newEnv(t, nil)
-	if _, err := e.db.BulkLoadLetters(context.Background(), store.BulkOptions{Letters: 1200, Years: 1}); err != nil {
-		t.Fatal(err)
-	}
 	// 520 letters at two moments: a batch (500) ends inside each moment.
 	moments := []time.Time{start.Add(-2 * time.Hour), start.Add(-26 * time.Hour)}
-	for i := range 520 {
-		l := &letters.Letter{Category: letters.CategoryPengaduan, Channel: "tatap_muka",
-			Subject: fmt.Sprintf("Tunjangan serentak %03d", i), Body: "Belum dibayar.",
-			Complainant: letters.Party{Name: "Budi Santoso", NIK: "6171010101900001"}, ReceivedAt: moments[i%2]}
+	tiedLetters(t, e, 1200, 520, moments, func(i int, l *letters.Letter) {
 		if i%5 == 0 {
 			l.Channel = "surat"
 			l.Origin, l.RefNumber = "Dinas Pendidikan", fmt.Sprintf("800/%d/DISDIK", i)
 			l.Complainant.Address = "Jl. Ahmad Yani, Pontianak"
 		}
-		if err := e.letters.CreateLetter(e.user(clerk), l, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	c := e.as(clerk)
 	// The period from the day of the older moment to today, in the
 	// office's days: the store's range ends the next day at 00:00.
@@ -99,6 +90,28 @@ func agendaByOffset(t *testing.T, e *env, f letters.LetterFilter) []string {
 		}
 		if f.Offset+len(list) >= total {
 			return out
+		}
+	}
+}
+
+// tiedLetters fills e's office with bulk generated letters and n more
+// received at moments in turn ("Tunjangan serentak NNN"): ties in the time
+// received that a page or a batch must split. edit, when set, changes
+// letter i before it is stored.
+func tiedLetters(t *testing.T, e *env, bulk, n int, moments []time.Time, edit func(int, *letters.Letter)) {
+	t.Helper()
+	if _, err := e.db.BulkLoadLetters(context.Background(), store.BulkOptions{Letters: bulk, Years: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		l := &letters.Letter{Category: letters.CategoryPengaduan, Channel: "tatap_muka",
+			Subject: fmt.Sprintf("Tunjangan serentak %03d", i), Body: "Belum dibayar.",
+			Complainant: letters.Party{Name: "Budi Santoso", NIK: "6171010101900001"}, ReceivedAt: moments[i%len(moments)]}
+		if edit != nil {
+			edit(i, l)
+		}
+		if err := e.letters.CreateLetter(e.user(clerk), l, nil); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,7 +11,6 @@ import (
 	"time"
 
 	"naskah/letters"
-	"naskah/store"
 )
 
 // GET /api/v1/letters gives next on a full page; after=next continues
@@ -22,17 +20,7 @@ import (
 // are a 422 naming the parameter.
 func TestAPILettersAfterNext(t *testing.T) {
 	e := newEnv(t, nil)
-	if _, err := e.db.BulkLoadLetters(context.Background(), store.BulkOptions{Letters: 300, Years: 1}); err != nil {
-		t.Fatal(err)
-	}
-	for i := range 30 { // one moment: pages of 7 end inside it
-		l := &letters.Letter{Category: letters.CategoryPengaduan, Channel: "tatap_muka",
-			Subject: fmt.Sprintf("Tunjangan serentak %02d", i), Body: "Belum dibayar.",
-			Complainant: letters.Party{Name: "Budi Santoso", NIK: "6171010101900001"}, ReceivedAt: start.Add(-time.Hour)}
-		if err := e.letters.CreateLetter(e.user(clerk), l, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
+	tiedLetters(t, e, 300, 30, []time.Time{start.Add(-time.Hour)}, nil) // one moment: pages of 7 end inside it
 	c := e.as(clerk)
 	type page struct {
 		Letters []letters.Letter `json:"letters"`
