@@ -21,7 +21,7 @@ import (
 // Maildir is NASKAH_BENCH_MAILDIR (e.g. one written by `naskah bench-data
 // --maildir`), else 500 generated messages:
 //
-//	NASKAH_BENCH_MAILDIR=/tmp/Maildir go test -tags sqlite_fts5 -run '^$' -bench ImportWriter -benchtime 1x ./mail/
+//	NASKAH_BENCH_MAILDIR=Maildir go test -tags sqlite_fts5 -run '^$' -bench ImportWriter -benchtime 1x ./mail/
 func BenchmarkImportWriter(b *testing.B) {
 	md := os.Getenv("NASKAH_BENCH_MAILDIR")
 	if md == "" {

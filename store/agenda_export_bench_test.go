@@ -32,7 +32,7 @@ const exportBatch = 500
 // running on it; its migrations are not applied):
 //
 //	go test -tags sqlite_fts5 -run '^$' -bench AgendaExportPages -benchtime 1x ./store/
-//	NASKAH_BENCH_DATA=/tmp/naskah-perf-1m go test -tags sqlite_fts5 -run '^$' -bench AgendaExportPages -benchtime 1x ./store/
+//	NASKAH_BENCH_DATA=naskah-1m go test -tags sqlite_fts5 -run '^$' -bench AgendaExportPages -benchtime 1x ./store/
 func BenchmarkAgendaExportPages(b *testing.B) {
 	db := exportBenchDB(b)
 	svc := store.NewLetterService(db)
