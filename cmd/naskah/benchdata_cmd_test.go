@@ -88,6 +88,19 @@ func TestBenchDataAndLoad(t *testing.T) {
 	if rep.ServerCPUms <= 0 || rep.LoadCPUms <= 0 {
 		t.Errorf("load: server CPU %.3f ms, generator %.3f ms per request; want both above 0", rep.ServerCPUms, rep.LoadCPUms)
 	}
+	// Paced at 40 requests/s for 3 s: at most 120 requests (the first of
+	// each session is due at once), not as many as the sessions can make.
+	out, err = runNaskah(t, "load", "--url", base, "--data", dir, "--users", "4", "--duration", "3s", "--json", "--rate", "40")
+	if err != nil {
+		t.Fatalf("load --rate: %v\n%s", err, out)
+	}
+	var paced loadReport
+	if err := json.Unmarshal([]byte(out), &paced); err != nil {
+		t.Fatalf("load --rate --json: %v\n%s", err, out)
+	}
+	if paced.Rate != 40 || paced.Requests == 0 || paced.Requests > 124 || paced.Errors != 0 {
+		t.Errorf("load --rate 40 for 3 s: %d requests, %d errors (target %.0f), want 1 to 124", paced.Requests, paced.Errors, paced.Rate)
+	}
 	// A pid that is not there is said, not ignored.
 	out, err = runNaskah(t, "load", "--url", base, "--data", dir, "--users", "1", "--duration", "1s", "--server-pid", "999999999")
 	if err == nil || !strings.Contains(out, "waktu CPU server") {

@@ -46,6 +46,9 @@ type loadConfig struct {
 	// serverPID, when set, is the server's process: its CPU time per
 	// request is reported (Linux /proc).
 	serverPID int
+	// rate, when set, paces the sessions to this many requests a second
+	// together (load_pace.go); 0: each asks again as soon as answered.
+	rate float64
 }
 
 // loadStats collects the latencies and errors of one kind of request.
@@ -86,6 +89,7 @@ func runLoad(ctx context.Context, args []string) error {
 	fs.StringVar(&users, "user", "", "nama pengguna, dipisah koma (sesi dibagi bergiliran)")
 	fs.StringVar(&c.password, "password", "", "kata sandi pengguna")
 	fs.Int64Var(&c.caseIDs, "case-ids", 0, "buka kasus acak dengan id 1..N (0: kasus yang terlihat di agenda dan hasil cari)")
+	fs.Float64Var(&c.rate, "rate", 0, "laju permintaan per detik seluruh sesi bersama (0: tiap sesi langsung meminta lagi)")
 	fs.IntVar(&c.serverPID, "server-pid", 0, "pid proses server di mesin ini: laporkan waktu CPU-nya per permintaan")
 	fs.BoolVar(&asJSON, "json", false, "cetak hasil sebagai JSON")
 	if err := parseFlags(fs, args); err != nil {
@@ -98,6 +102,9 @@ func runLoad(ctx context.Context, args []string) error {
 	c.base = strings.TrimRight(c.base, "/")
 	if c.sessions <= 0 || c.duration <= 0 {
 		return letters.Errorf(letters.EINVALID, "--users dan --duration harus lebih dari 0.")
+	}
+	if c.rate < 0 {
+		return letters.Errorf(letters.EINVALID, "--rate tidak boleh negatif (0: tanpa jeda).")
 	}
 	if users != "" {
 		c.users = strings.Split(users, ",")

@@ -17,6 +17,7 @@ import (
 type loadReport struct {
 	URL      string       `json:"url"`
 	Sessions int          `json:"sessions"`
+	Rate     float64      `json:"target_rate,omitempty"` // --rate: requests/s asked of all sessions together
 	Seconds  float64      `json:"seconds"`
 	Requests int          `json:"requests"`
 	Errors   int          `json:"errors"`
@@ -77,16 +78,20 @@ func runLoadTest(ctx context.Context, c loadConfig) (*loadReport, error) {
 	before := cpuClock{serverPID: c.serverPID}
 	before.sample()
 	start := time.Now()
-	for _, s := range sessions {
+	for i, s := range sessions {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			pace := newPacer(start, c.rate, c.sessions, i)
 			for ctx.Err() == nil {
 				if c.max > 0 && taken.Add(1) > c.max {
 					return
 				}
 				kind := s.pick()
-				t := time.Now()
+				t, ok := pace.wait(ctx)
+				if !ok {
+					return
+				}
 				err := s.do(ctx, kind)
 				if ctx.Err() != nil {
 					return // cut off by the end of the run, not a failure
@@ -100,7 +105,7 @@ func runLoadTest(ctx context.Context, c loadConfig) (*loadReport, error) {
 	after := cpuClock{serverPID: c.serverPID}
 	after.sample()
 
-	rep := &loadReport{URL: c.base, Sessions: c.sessions, Seconds: elapsed.Seconds()}
+	rep := &loadReport{URL: c.base, Sessions: c.sessions, Rate: c.rate, Seconds: elapsed.Seconds()}
 	for _, k := range loadKinds {
 		st := stats[k.name]
 		kr := kindReport{Kind: k.name, Requests: len(st.lat), Errors: st.errors, Sample: st.sample,
@@ -130,8 +135,12 @@ var kindLabels = map[string]string{"tugas": "Tugas saya (/tugas)", "agenda": "Bu
 	"surat": "Halaman kasus (/surat/ID)", "cari": "Pencarian (/agenda?q=)", "pdf": "Tanda bukti PDF"}
 
 func (r *loadReport) print(w io.Writer) {
-	fmt.Fprintf(w, "Uji beban %s: %d sesi, %.1f detik, %d permintaan (%.0f/detik), %d galat.\n\n",
-		r.URL, r.Sessions, r.Seconds, r.Requests, r.PerSec, r.Errors)
+	pace := ""
+	if r.Rate > 0 {
+		pace = fmt.Sprintf(" dengan laju sasaran %.0f/detik", r.Rate)
+	}
+	fmt.Fprintf(w, "Uji beban %s: %d sesi%s, %.1f detik, %d permintaan (%.0f/detik), %d galat.\n\n",
+		r.URL, r.Sessions, pace, r.Seconds, r.Requests, r.PerSec, r.Errors)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "JENIS\tJUMLAH\t/DETIK\tP50 ms\tP95 ms\tP99 ms\tMAKS ms\tGALAT\t")
 	for _, k := range r.Kinds {
