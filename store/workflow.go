@@ -62,6 +62,15 @@ func loadActor(ctx context.Context, tx *Tx) (*actor, error) {
 	if u == nil {
 		return nil, letters.Errorf(letters.EUNAUTHORIZED, "Silakan masuk terlebih dahulu.")
 	}
+	// Once per request (letters/memo.go): a page asked up to four times.
+	return letters.Remember(ctx, actorKey{u.ID}, func() (*actor, error) { return readActor(ctx, tx, u) })
+}
+
+// actorKey keeps a user's actor in the request memo.
+type actorKey struct{ userID int64 }
+
+// readActor reads the user and the positions they act for now.
+func readActor(ctx context.Context, tx *Tx, u *letters.User) (*actor, error) {
 	user, _, err := findUserByID(ctx, tx, u.ID)
 	if letters.ErrorCode(err) == letters.ENOTFOUND || (err == nil && !user.Active) {
 		return nil, letters.Errorf(letters.EUNAUTHORIZED, "Akun Anda tidak aktif. Silakan hubungi admin.")

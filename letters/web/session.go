@@ -113,7 +113,13 @@ func (a *app) loadUser(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	c.Request = c.Request.WithContext(letters.NewContextWithUser(c.Request.Context(), user))
+	ctx := letters.NewContextWithUser(c.Request.Context(), user)
+	if c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead {
+		// A page that changes nothing works out the user's positions once
+		// (letters/memo.go); a write always reads them afresh.
+		ctx = letters.NewContextWithMemo(ctx)
+	}
+	c.Request = c.Request.WithContext(ctx)
 	if now.Sub(time.Unix(seen, 0)) > time.Minute { // slide the idle window
 		sess.Set(keySeen, now.Unix())
 		a.saveSession(c, sess, int(sessionIdle/time.Second))
