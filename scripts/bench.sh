@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Performance run: Go benchmarks, then a large office built with
 # `naskah bench-data`, the store's searches on it (BenchmarkSearchLarge), the
-# cold start of `naskah serve` on it, one load test of a single session and
-# RUNS load tests of 50 concurrent staff sessions. Every figure is printed
+# cold start of `naskah serve` on it, one load test of a single session,
+# RUNS load tests of 50 concurrent staff sessions asking as fast as they can
+# and RUNS paced at RATE requests/s (default 500). Every figure is printed
 # with the load average of the machine at that moment, and each load run
 # with the server's and the load generator's CPU time per request while the
 # sessions worked (`naskah load --server-pid`), which other jobs on a
@@ -54,14 +55,20 @@ trap 'kill $SERVE 2>/dev/null || true' EXIT
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/masuk" 2>/dev/null; do sleep 0.01; done
 echo "cold start: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
-load() { # load SESSIONS DURATION: one load run, with the server's CPU time per request
+load() { # load SESSIONS DURATION [RATE]: one load run, with the server's CPU time per request
 	"$BIN" load --url "http://127.0.0.1:$PORT" --data "$DATA" --user "$CLERKS" \
-		--users "$1" --duration "$2" --case-ids "$MAXID" --server-pid "$SERVE" || true
+		--users "$1" --duration "$2" --case-ids "$MAXID" --server-pid "$SERVE" --rate "${3:-0}" || true
 }
 
 echo "== load: 1 session, 10s (load average $(loadavg))"
 load 1 10s
 for i in $(seq "$RUNS"); do
-	echo "== load run $i: $USERS sessions, $DURATION (load average $(loadavg))"
+	echo "== load run $i: $USERS sessions, $DURATION, as fast as they ask (load average $(loadavg))"
 	load "$USERS" "$DURATION"
+done
+# The latency targets hold at a rate (RATE, default 500 requests/s), not
+# at the most the server can do: the sessions are paced.
+for i in $(seq "$RUNS"); do
+	echo "== paced run $i: $USERS sessions, $DURATION at ${RATE:-500} requests/s (load average $(loadavg))"
+	load "$USERS" "$DURATION" "${RATE:-500}"
 done
