@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
@@ -38,14 +37,7 @@ func TestImportKilled(t *testing.T) {
 	kills := 0
 	for k := 0; k < 4; k++ {
 		target := stored() + 1 + rand.IntN(n/3)
-		cmd := naskahCmd(t, "import", "--data", dir, "--batch", "100", md)
-		var logs bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &logs, &logs
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		exited := make(chan error, 1)
-		go func() { exited <- cmd.Wait() }()
+		cmd, logs, exited := startChild(t, "import", "--data", dir, "--batch", "100", md)
 		done := false
 		for !done && stored() < target {
 			select {

@@ -91,14 +91,7 @@ func TestFetchDovecot(t *testing.T) {
 	db := openRO(t, dir)
 
 	// Kill -9 in the middle of the first fetch.
-	cmd := naskahCmd(t, "fetch", "--data", dir, "--once")
-	var logs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	cmd, logs, exited := startChild(t, "fetch", "--data", dir, "--once")
 	for killed := false; !killed; {
 		select {
 		case err := <-exited:

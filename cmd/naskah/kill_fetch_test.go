@@ -76,14 +76,7 @@ func TestFetchKilledAtRandom(t *testing.T) {
 	for k := 0; k < fetchKills; k++ {
 		at := stored()
 		target := at + rand.IntN(3)
-		cmd := naskahCmd(t, "fetch", "--data", dir, "--once")
-		var logs bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &logs, &logs
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		exited := make(chan error, 1)
-		go func() { exited <- cmd.Wait() }()
+		cmd, logs, exited := startChild(t, "fetch", "--data", dir, "--once")
 		done := false
 		if target == at {
 			select {
@@ -184,4 +177,19 @@ func TestFetchKilledAtRandom(t *testing.T) {
 	if out, err := runNaskah(t, "audit", "verify", "--data", dir); err != nil {
 		t.Fatalf("audit verify after %d kills: %v\n%s", fetchKills, err, out)
 	}
+}
+
+// startChild starts naskah with args as a child, its output in logs; exited
+// receives what Wait returns, for the kill tests that watch it run.
+func startChild(t *testing.T, args ...string) (*exec.Cmd, *bytes.Buffer, chan error) {
+	t.Helper()
+	cmd := naskahCmd(t, args...)
+	logs := &bytes.Buffer{}
+	cmd.Stdout, cmd.Stderr = logs, logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	return cmd, logs, exited
 }
