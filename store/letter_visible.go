@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"naskah/letters"
 )
 
 // visibleSmall is the most letters a user's visible set may have for the
@@ -55,8 +57,25 @@ func visibleLetters(ctx context.Context, tx *Tx) (*visibleSet, error) {
 		}
 	}
 	v := &visibleSet{cond: cond, args: args, list: &unitList{ids: ids, args: listArgs}, listCond: `id IN (` + ids + `)`}
-	// The entries of each index, at most visibleSmall+1 of each, counted
-	// without removing letters counted twice: cheap, and never too low.
+	// The set's size is measured once per request (letters/memo.go): a
+	// page may list letters twice (Tugas saya and its overdue list).
+	v.small, err = letters.Remember(ctx, visibleSizeKey{a.ID}, func() (bool, error) {
+		return visibleSetIsSmall(ctx, tx, in, listArgs)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// visibleSizeKey keeps whether a user's visible set is small in the
+// request memo.
+type visibleSizeKey struct{ userID int64 }
+
+// visibleSetIsSmall counts the entries of each index of the set, at most
+// visibleSmall+1 of each, without removing letters counted twice: cheap,
+// and never too low.
+func visibleSetIsSmall(ctx context.Context, tx *Tx, in string, listArgs []any) (bool, error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT
 		(SELECT COUNT(*) FROM (SELECT 1 FROM letters WHERE holder IN (%[1]s) LIMIT %[2]d)) +
@@ -64,8 +83,7 @@ func visibleLetters(ctx context.Context, tx *Tx) (*visibleSet, error) {
 		(SELECT COUNT(*) FROM (SELECT 1 FROM disposition_targets WHERE position IN (%[1]s) LIMIT %[2]d)) +
 		(SELECT COUNT(*) FROM (SELECT 1 FROM draft_positions WHERE position IN (%[1]s) LIMIT %[2]d))`, in, visibleSmall+1),
 		listArgs...).Scan(&n); err != nil {
-		return nil, fmt.Errorf("store: visible letters: %w", err)
+		return false, fmt.Errorf("store: visible letters: %w", err)
 	}
-	v.small = n <= visibleSmall
-	return v, nil
+	return n <= visibleSmall, nil
 }
